@@ -4,6 +4,7 @@ import org.licencerisk.model.scoring.RiskBand;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -52,6 +53,16 @@ final class HtmlReport {
             .small { font-size: 0.9em; color: #555; }
             """;
 
+    private static final String METHOD_NOTE = String.join(" ",
+            "Only approved and refused applications are labels; other outcomes are counted above but not evaluated.",
+            "ROC-AUC counts a tied refused/approved pair as one half (Mann–Whitney with average ranks).",
+            "Average precision lets applications with equal scores enter together, as scikit-learn does.",
+            "The top k% of the queue holds ceil(k% × n) applications; where that cut falls among equal scores,",
+            "their refusals count in proportion to the places left (the expected figure if ties were queued in",
+            "random order), so refusals found may be fractional.",
+            "Calibration bins are equal-width tenths of the score, a score of 1.0 falling in the last.",
+            "An application is flagged at a band threshold when its score is at or above it.");
+
     private HtmlReport() {
     }
 
@@ -77,15 +88,8 @@ final class HtmlReport {
         curves(page, names, reports);
         calibration(page, names, reports);
         confusion(page, names, reports);
-        page.append("<footer class=\"small\">\n<h2>How these figures are computed</h2>\n<p>Only approved and refused ")
-                .append("applications are labels; other outcomes are counted above but not evaluated. ROC-AUC counts a ")
-                .append("tied refused/approved pair as one half (Mann–Whitney with average ranks). Average precision ")
-                .append("lets applications with equal scores enter together, as scikit-learn does. The top k% of the ")
-                .append("queue holds ceil(k% × n) applications; where that cut falls among equal scores, their refusals ")
-                .append("count in proportion to the places left (the expected figure if ties were queued in random ")
-                .append("order), so refusals found may be fractional. Calibration bins are equal-width tenths of the ")
-                .append("score, a score of 1.0 falling in the last. An application is flagged at a band threshold when ")
-                .append("its score is at or above it. Curves are drawn from at most ")
+        page.append("<footer class=\"small\">\n<h2>How these figures are computed</h2>\n<p>")
+                .append(html(METHOD_NOTE)).append(" Curves are drawn from at most ")
                 .append(RiskEvaluator.MAX_CURVE_POINTS).append(" points each.</p>\n</footer>\n</body>\n</html>\n");
         return page.toString();
     }
@@ -93,6 +97,7 @@ final class HtmlReport {
     private static void context(StringBuilder page, List<String> names, List<EvaluationReport> reports) {
         page.append("<table class=\"context\">\n");
         headerRow(page, "", names);
+        page.append("<tbody>\n");
         row(page, "Model version", reports, r -> r.context().modelVersion());
         row(page, "Trainer", reports, r -> r.context().trainer());
         row(page, "Test period", reports, r -> r.context().period());
@@ -106,7 +111,7 @@ final class HtmlReport {
                     r -> r.context().outcomeCounts().containsKey(outcome)
                             ? count(r.context().outcomeCounts().get(outcome)) : "0");
         }
-        page.append("</table>\n");
+        page.append("</tbody>\n</table>\n");
     }
 
     private static void metrics(StringBuilder page, List<String> names, List<EvaluationReport> reports) {
@@ -136,20 +141,16 @@ final class HtmlReport {
     }
 
     private static void topOfQueue(StringBuilder page, List<String> names, List<EvaluationReport> reports) {
-        page.append("<section id=\"top-of-queue\">\n<h2>Refusals in the top of the queue</h2>\n<table>\n<thead><tr>")
-                .append("<th>Top of queue</th><th>Applications reviewed</th>");
-        for (String name : names) {
-            page.append("<th>Refusals found, ").append(html(name)).append("</th><th>Recall, ").append(html(name))
-                    .append("</th><th>Lift, ").append(html(name)).append("</th>");
-        }
-        page.append("</tr></thead>\n<tbody>\n");
+        page.append("<section id=\"top-of-queue\">\n<h2>Refusals in the top of the queue</h2>\n<table>\n");
+        groupedHeader(page, List.of("Top of queue", "Applications reviewed"), names,
+                List.of("Refusals found", "Recall", "Lift"));
         for (TopOfQueue top : TOP_OF_QUEUE) {
             int percent = top.percent();
             page.append("<tr><td class=\"text\">Top ").append(percent).append("%</td><td>")
                     .append(count(RankedScores.topCount(percent, reports.get(0).metrics().count()))).append("</td>");
             for (EvaluationReport r : reports) {
                 double recall = top.recall().applyAsDouble(r.metrics());
-                page.append("<td>").append(decimal(recall * r.metrics().refusals(), 1)).append(" of ")
+                page.append("<td>").append(refusalsFound(recall * r.metrics().refusals())).append(" of ")
                         .append(count(r.metrics().refusals())).append("</td><td>").append(percent(recall, 1))
                         .append("</td><td>").append(decimal(recall / (percent / 100.0), 2)).append("×</td>");
             }
@@ -208,7 +209,7 @@ final class HtmlReport {
                 String range = decimal(bin.lower(), 1) + "–" + decimal(bin.upper(), 1);
                 plot.bar(left, left + width, COUNT_BAR_HEIGHT * bin.count() / maxCount, COLOURS.get(i),
                         names.get(i) + ", scores " + range + ": " + count(bin.count()) + " applications",
-                        reports.size() == 1 ? count(bin.count()) : null);
+                        reports.size() == 1 ? compactCount(bin.count()) : null);
                 if (bin.count() > 0) {
                     points.add(new double[]{bin.meanScore(), bin.refusalRate()});
                     tooltips.add(names.get(i) + ", scores " + range + ": mean score " + decimal(bin.meanScore(), 3)
@@ -221,12 +222,8 @@ final class HtmlReport {
         page.append("<section id=\"calibration\">\n<h2>Calibration</h2>\n<p>A score of 0.3 should mean about a 30% ")
                 .append("chance of refusal: points on the dashed diagonal are well calibrated. Bars along the bottom ")
                 .append("show how many applications each bin holds.</p>\n<div class=\"plots\">\n")
-                .append(plot.render()).append("<table>\n<thead><tr><th>Score bin</th>");
-        for (String name : names) {
-            page.append("<th>Applications, ").append(html(name)).append("</th><th>Mean score, ").append(html(name))
-                    .append("</th><th>Refusal rate, ").append(html(name)).append("</th>");
-        }
-        page.append("</tr></thead>\n<tbody>\n");
+                .append(plot.render()).append("<table>\n");
+        groupedHeader(page, List.of("Score bin"), names, List.of("Applications", "Mean score", "Refusal rate"));
         List<CalibrationBin> firstBins = reports.get(0).metrics().calibration();
         for (int b = 0; b < firstBins.size(); b++) {
             CalibrationBin bin = firstBins.get(b);
@@ -273,6 +270,37 @@ final class HtmlReport {
             }
         }
         page.append("</div>\n</section>\n");
+    }
+
+    /** A table head with leading columns spanning two rows, then one group of columns per report. */
+    private static void groupedHeader(StringBuilder page, List<String> leading, List<String> names,
+                                      List<String> perReport) {
+        page.append("<thead>\n<tr>");
+        leading.forEach(c -> page.append("<th rowspan=\"2\">").append(html(c)).append("</th>"));
+        names.forEach(n -> page.append("<th colspan=\"").append(perReport.size()).append("\">").append(html(n))
+                .append("</th>"));
+        page.append("</tr>\n<tr>");
+        for (int i = 0; i < names.size(); i++) {
+            perReport.forEach(c -> page.append("<th>").append(html(c)).append("</th>"));
+        }
+        page.append("</tr>\n</thead>\n<tbody>\n");
+    }
+
+    /** Refusals found as a whole number, or with one decimal where a tie at the cut shared them out. */
+    private static String refusalsFound(double found) {
+        long whole = Math.round(found);
+        return Math.abs(found - whole) < 1e-9 ? count(whole) : String.format(Locale.ROOT, "%,.1f", found);
+    }
+
+    /** A bin count short enough to label a bar a tenth of the plot wide: 844, 6.9k, 89k, 1.2M. */
+    private static String compactCount(int n) {
+        if (n < 1_000) {
+            return Integer.toString(n);
+        }
+        if (n < 999_500) {
+            return n < 10_000 ? String.format(Locale.ROOT, "%.1fk", n / 1e3) : Math.round(n / 1e3) + "k";
+        }
+        return String.format(Locale.ROOT, "%.1fM", n / 1e6);
     }
 
     private static double share(int part, int whole) {

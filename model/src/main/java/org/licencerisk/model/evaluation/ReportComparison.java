@@ -1,5 +1,7 @@
 package org.licencerisk.model.evaluation;
 
+import org.licencerisk.model.scoring.RiskBand;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ public final class ReportComparison {
             String better = x == y ? "equal" : (y > x) == metric.higherIsBetter() ? CHALLENGER : CHAMPION;
             rows.add(new String[]{metric.name(), decimal(x, 4), decimal(y, 4), signed(y - x, 4), better});
         }
-        for (String band : List.of("HIGH", "MEDIUM")) {
+        for (RiskBand risk : List.of(RiskBand.HIGH, RiskBand.MEDIUM)) {
+            String band = risk.name();
             ConfusionMatrix p = a.confusion().get(band);
             ConfusionMatrix q = b.confusion().get(band);
             if (p == null || q == null) {

@@ -10,11 +10,12 @@ import java.util.Locale;
  */
 final class SvgPlot {
 
-    private static final int WIDTH = 400;
+    private static final int WIDTH = 460;
     private static final int LEFT = 56;
     private static final int TOP = 30;
     private static final int SIZE = 320;
     private static final int LEGEND_LINE = 18;
+    private static final int LEGEND_LEFT = 8;
     private static final String REFERENCE_COLOUR = "#888888";
 
     private final String title;
@@ -108,7 +109,7 @@ final class SvgPlot {
                 .append(") rotate(-90)\" text-anchor=\"middle\">").append(Formats.html(yLabel)).append("</text>\n")
                 .append("<g class=\"layers\">\n").append(layers).append("</g>\n");
         for (int i = 0; i < legend.size(); i++) {
-            svg.append("<g transform=\"translate(").append(LEFT).append(' ')
+            svg.append("<g transform=\"translate(").append(LEGEND_LEFT).append(' ')
                     .append(TOP + SIZE + 46 + LEGEND_LINE * i).append(")\">").append(legend.get(i)).append("</g>\n");
         }
         return svg.append("</svg>\n").toString();
