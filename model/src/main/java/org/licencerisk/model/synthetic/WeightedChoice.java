@@ -55,21 +55,4 @@ final class WeightedChoice<T> {
         }
         return values.get(lo);
     }
-
-    /** Returns the values, in order. */
-    List<T> values() {
-        return values;
-    }
-
-    /** Returns the share of the total weight a value carries. */
-    double share(T value) {
-        double total = cumulative[cumulative.length - 1];
-        double sum = 0;
-        for (int i = 0; i < values.size(); i++) {
-            if (values.get(i).equals(value)) {
-                sum += cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
-            }
-        }
-        return sum / total;
-    }
 }

@@ -183,12 +183,12 @@ class SyntheticDecisionLogTest {
     void progressIsReportedAndAFailureMidWayLeavesNoFile() throws IOException {
         List<Long> reported = new ArrayList<>();
         Path file = dir.resolve("progress.jsonl");
-        new SyntheticDecisionLog(1L, 25_000).writeJsonLines(file, reported::add);
-        assertEquals(List.of(10_000L, 20_000L, 25_000L), reported);
+        new SyntheticDecisionLog(1L, 12_000).writeJsonLines(file, reported::add);
+        assertEquals(List.of(10_000L, 12_000L), reported);
 
         Path cancelled = dir.resolve("cancelled.jsonl");
         Path cancelledCsv = dir.resolve("cancelled.csv");
-        SyntheticDecisionLog log = new SyntheticDecisionLog(1L, 25_000);
+        SyntheticDecisionLog log = new SyntheticDecisionLog(1L, 12_000);
         assertThrows(IllegalStateException.class, () -> log.writeJsonLines(cancelled, count -> {
             throw new IllegalStateException("The user cancelled the export.");
         }));
