@@ -24,11 +24,7 @@ class ApplicationParserTest {
     private final ApplicationParser parser = new ApplicationParser();
 
     static ObjectNode sample(String name) {
-        try (InputStream in = ApplicationParserTest.class.getResourceAsStream("/applications/" + name)) {
-            return (ObjectNode) Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.licencerisk.model.testing.Fixtures.node(name);
     }
 
     private List<FieldProblem> problems(Consumer<ObjectNode> change) {

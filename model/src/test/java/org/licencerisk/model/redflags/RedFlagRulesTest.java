@@ -24,11 +24,7 @@ class RedFlagRulesTest {
     private final RedFlagRules rules = new RedFlagRules(ReferenceData.shipped());
 
     private static ObjectNode lowRisk() {
-        try (InputStream in = RedFlagRulesTest.class.getResourceAsStream("/applications/crypto-low-risk.json")) {
-            return (ObjectNode) Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.licencerisk.model.testing.Fixtures.node("crypto-low-risk.json");
     }
 
     private List<RedFlag> flags(Consumer<ObjectNode> change) {
