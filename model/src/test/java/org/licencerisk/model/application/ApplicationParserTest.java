@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.licencerisk.model.json.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

@@ -10,8 +10,6 @@ import org.licencerisk.model.json.Json;
 import org.licencerisk.model.reference.ReferenceData;
 import org.licencerisk.model.scoring.RedFlag;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
