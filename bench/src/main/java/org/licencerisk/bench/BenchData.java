@@ -23,7 +23,8 @@ import java.util.List;
  * The deterministic inputs every benchmark uses: the synthetic decision log (fixed seed), loaded with the standard
  * feature definition, and models trained on it with the default options and seed.
  * <p>
- * Logs are written once into a cache directory ({@code -Dbench.data=DIR}, default {@code java.io.tmpdir/licence-risk-bench})
+ * Logs are written once into a cache directory (environment variable {@code BENCH_DATA}, which
+ * JMH's forks inherit; default {@code java.io.tmpdir/licence-risk-bench})
  * and reused by later forks, so a benchmark fork does not spend its time generating data.
  */
 public final class BenchData {
@@ -40,8 +41,8 @@ public final class BenchData {
 
     /** Returns the cache directory of generated logs. */
     public static Path cacheDir() {
-        String dir = System.getProperty("bench.data");
-        return dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "licence-risk-bench");
+        String dir = System.getenv("BENCH_DATA");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "licence-risk-bench");
     }
 
     /** Returns the JSON Lines file of the synthetic log of {@code rows} applications, writing it if absent. */
