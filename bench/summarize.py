@@ -13,7 +13,10 @@ def load(results, name):
     if not os.path.exists(path):
         return None
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        try:
+            return json.load(f)
+        except json.JSONDecodeError:
+            return None  # a run still writing it, or one that failed
 
 
 def jmh_rows(data):

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
-@Measurement(iterations = 5)
+@Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
 public class TrainingBenchmark {
 
