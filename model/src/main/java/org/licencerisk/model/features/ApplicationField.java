@@ -9,11 +9,14 @@ import org.licencerisk.model.reference.ReferenceData;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Every application field or derived fact a model may use, with the one piece of code that computes it.
@@ -68,6 +71,8 @@ public enum ApplicationField {
     private static final Pattern VAGUE = Pattern.compile(
             "\\b(general( purpose| use)?|various|misc(ellaneous)?|resale|stock|security purposes?|government use|tbd|n/?a|unknown|other)\\b");
     private static final int MIN_SPECIFIC_END_USE = 25;
+    private static final Map<String, ApplicationField> BY_ID = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ApplicationField::id, Function.identity()));
 
     private final String id;
     private final FeatureKind kind;
@@ -105,7 +110,7 @@ public enum ApplicationField {
 
     /** Returns the field with this id. */
     public static Optional<ApplicationField> byId(String id) {
-        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(BY_ID.get(id));
     }
 
     /** Returns whether the end-user type is a police, security or military body. */
@@ -144,7 +149,8 @@ public enum ApplicationField {
     /** Returns whether a stated end use is too short or too generic to assess. */
     public static boolean isVagueEndUse(String endUse) {
         String text = endUse == null ? "" : endUse.strip().toLowerCase(Locale.ROOT);
-        return text.length() < MIN_SPECIFIC_END_USE || VAGUE.matcher(text).find() && text.length() < 80;
+        // The length test first: it decides most texts without running the pattern.
+        return text.length() < MIN_SPECIFIC_END_USE || text.length() < 80 && VAGUE.matcher(text).find();
     }
 
     private static Set<String> entries(LicenceApplication a) {

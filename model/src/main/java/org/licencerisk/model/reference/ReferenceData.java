@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Versioned reference data shipped with the model module: per country, embargo and sanctions status and a
@@ -24,6 +25,7 @@ public final class ReferenceData {
     /** The classpath resource of the shipped reference data. */
     public static final String RESOURCE = "/org/licencerisk/model/reference/reference-data.json";
 
+    private static final Map<String, String> COUNTRY_NAMES = new ConcurrentHashMap<>();
     private static final ReferenceData SHIPPED = load(RESOURCE);
 
     private final String version;
@@ -116,6 +118,15 @@ public final class ReferenceData {
 
     /** Returns the English name of a country, for officers' sentences. */
     public static String countryName(String code) {
+        // Two-letter codes (all the parser lets through: at most 676) are cached; the JDK's look-up builds a
+        // Locale and searches its resource bundles on every call, a large share of a score's time.
+        if (code.length() == 2) {
+            return COUNTRY_NAMES.computeIfAbsent(code, ReferenceData::displayCountry);
+        }
+        return displayCountry(code);
+    }
+
+    private static String displayCountry(String code) {
         String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
         return name.isEmpty() || name.equals(code) ? code : name;
     }

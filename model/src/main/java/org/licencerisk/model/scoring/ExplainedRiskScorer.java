@@ -25,6 +25,10 @@ public final class ExplainedRiskScorer implements RiskScorer {
     /** Most factors lowering the risk that a score lists. */
     public static final int MAX_DOWN = 3;
     private static final double NEGLIGIBLE = 1e-6;
+    private static final Comparator<Candidate> LARGEST_FIRST = Comparator.comparingDouble(Candidate::contribution)
+            .reversed().thenComparing(Candidate::feature);
+    private static final Comparator<Candidate> SMALLEST_FIRST = Comparator.comparingDouble(Candidate::contribution)
+            .thenComparing(Candidate::feature);
 
     private final ModelManifest manifest;
     private final FeatureDefinition definition;
@@ -78,24 +82,37 @@ public final class ExplainedRiskScorer implements RiskScorer {
     }
 
     private List<Factor> factors(EncodedFeatures features, double[] contributions) {
-        List<Factor> up = new ArrayList<>();
-        List<Factor> down = new ArrayList<>();
+        List<Candidate> up = new ArrayList<>();
+        List<Candidate> down = new ArrayList<>();
         String[] names = features.names();
         double slope = calibration.slope();
         for (int i = 0; i < names.length; i++) {
             double c = contributions[i] * slope;
             if (c > NEGLIGIBLE) {
-                up.add(new Factor(names[i], c, wording.sentence(names[i], features.values()[i])));
+                up.add(new Candidate(i, names[i], c));
             } else if (c < -NEGLIGIBLE) {
-                down.add(new Factor(names[i], c, wording.sentence(names[i], features.values()[i])));
+                down.add(new Candidate(i, names[i], c));
             }
         }
-        up.sort(Comparator.comparingDouble(Factor::contribution).reversed().thenComparing(Factor::feature));
-        down.sort(Comparator.comparingDouble(Factor::contribution).thenComparing(Factor::feature));
+        up.sort(LARGEST_FIRST);
+        down.sort(SMALLEST_FIRST);
+        // Sentences only for the factors kept: wording every feature cost more than the rest of a score.
         List<Factor> result = new ArrayList<>(MAX_UP + MAX_DOWN);
-        result.addAll(up.subList(0, Math.min(MAX_UP, up.size())));
-        result.addAll(down.subList(0, Math.min(MAX_DOWN, down.size())));
+        for (Candidate c : up.subList(0, Math.min(MAX_UP, up.size()))) {
+            result.add(c.factor(features, wording));
+        }
+        for (Candidate c : down.subList(0, Math.min(MAX_DOWN, down.size()))) {
+            result.add(c.factor(features, wording));
+        }
         return result;
+    }
+
+    /** A feature's scaled contribution before it is chosen as a factor and worded. */
+    private record Candidate(int index, String feature, double contribution) {
+
+        Factor factor(EncodedFeatures features, FactorWording wording) {
+            return new Factor(feature, contribution, wording.sentence(feature, features.values()[index]));
+        }
     }
 
     @Override
