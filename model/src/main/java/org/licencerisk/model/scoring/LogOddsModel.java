@@ -6,6 +6,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.common.xgboost.XGBoostModel;
 
+import java.util.List;
+
 /**
  * A trained model seen as what scoring needs: the raw log-odds of refusal of an application and each
  * feature's exact share of it. Training computes calibration inputs through the same object, so training and
@@ -27,6 +29,15 @@ public interface LogOddsModel {
     /** Returns the log-odds without contributions. */
     default double logOdds(EncodedFeatures features) {
         return explain(features, null);
+    }
+
+    /** Returns the log-odds of many applications; tree models score them in one batch. */
+    default double[] logOdds(List<EncodedFeatures> features) {
+        double[] out = new double[features.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = logOdds(features.get(i));
+        }
+        return out;
     }
 
     /**

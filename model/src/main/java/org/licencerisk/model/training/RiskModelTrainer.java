@@ -181,11 +181,11 @@ public final class RiskModelTrainer {
     }
 
     private static double[] logOdds(FeatureDefinition definition, LogOddsModel model, List<DecisionRecord> records) {
-        double[] out = new double[records.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = model.logOdds(definition.encode(records.get(i).raw()));
+        List<EncodedFeatures> features = new java.util.ArrayList<>(records.size());
+        for (DecisionRecord r : records) {
+            features.add(definition.encode(r.raw()));
         }
-        return out;
+        return model.logOdds(features);
     }
 
     private static double[] scores(FeatureDefinition definition, LogOddsModel model, Calibration calibration,
