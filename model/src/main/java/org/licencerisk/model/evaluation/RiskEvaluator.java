@@ -43,7 +43,8 @@ public final class RiskEvaluator {
      *                                  or data without both refusals and approvals
      */
     public EvaluationMetrics evaluate(double[] scores, boolean[] refused, BandThresholds thresholds) {
-        return evaluate(UNNAMED_PERIOD, scores, refused, thresholds);
+        validate(UNNAMED_PERIOD, scores, refused, thresholds);
+        return metrics(RankedScores.of(scores, refused), scores, refused, thresholds);
     }
 
     /**
@@ -59,10 +60,10 @@ public final class RiskEvaluator {
             throw new IllegalArgumentException("An evaluation report needs a context naming the model and period, "
                     + "found none.");
         }
-        String period = "The test period " + context.period();
-        EvaluationMetrics metrics = evaluate(period, scores, refused, thresholds);
-        PerformanceCurves curves = RankedScores.of(scores, refused).curves().downsampled(MAX_CURVE_POINTS);
-        return new EvaluationReport(context, metrics, curves);
+        validate("The test period " + context.period(), scores, refused, thresholds);
+        RankedScores ranked = RankedScores.of(scores, refused);
+        return new EvaluationReport(context, metrics(ranked, scores, refused, thresholds),
+                ranked.curves().downsampled(MAX_CURVE_POINTS));
     }
 
     /**
@@ -75,13 +76,8 @@ public final class RiskEvaluator {
         return RankedScores.of(scores, refused).curves();
     }
 
-    private EvaluationMetrics evaluate(String period, double[] scores, boolean[] refused, BandThresholds thresholds) {
-        if (thresholds == null) {
-            throw new IllegalArgumentException("Evaluation needs the band thresholds to take confusion matrices at, "
-                    + "found none.");
-        }
-        validate(period, scores, refused);
-        RankedScores ranked = RankedScores.of(scores, refused);
+    private static EvaluationMetrics metrics(RankedScores ranked, double[] scores, boolean[] refused,
+                                             BandThresholds thresholds) {
         int n = scores.length;
         double squaredErrors = 0;
         for (int i = 0; i < n; i++) {
@@ -156,6 +152,14 @@ public final class RiskEvaluator {
             }
         }
         return new ConfusionMatrix(threshold, tp, fp, tn, fn);
+    }
+
+    private static void validate(String period, double[] scores, boolean[] refused, BandThresholds thresholds) {
+        if (thresholds == null) {
+            throw new IllegalArgumentException("Evaluation needs the band thresholds to take confusion matrices at, "
+                    + "found none.");
+        }
+        validate(period, scores, refused);
     }
 
     private static void validate(String period, double[] scores, boolean[] refused) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.licencerisk.model.scoring.BandThresholds;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -33,7 +34,8 @@ class RiskEvaluatorTest {
         // AUC = (5 + 4.5 + 3) / (3 * 5) = 12.5 / 15 = 0.8333...; scikit-learn roc_auc_score: 0.8333333333333333.
         EvaluationMetrics m = evaluator.evaluate(TIED_SCORES, TIED_REFUSED, THRESHOLDS);
         assertEquals(12.5 / 15, m.rocAuc(), EPS);
-        // 0.95: 6; 0.7: 5 + 0.5; 0.5: 3 + 2 * 0.5; 0.1: 1. (6 + 5.5 + 4 + 1) / 24 = 16.5 / 24 = 0.6875 (sklearn 0.6875).
+        // 0.95: 6; 0.7: 5 + 0.5; 0.5: 3 + 2 * 0.5; 0.1: 1.
+        // (6 + 5.5 + 4 + 1) / 24 = 16.5 / 24 = 0.6875 (sklearn 0.6875).
         assertEquals(0.6875, evaluator.evaluate(MIXED_SCORES, MIXED_REFUSED, THRESHOLDS).rocAuc(), EPS);
     }
 
@@ -58,7 +60,8 @@ class RiskEvaluatorTest {
         assertEquals(1.0, perfect.averagePrecision(), EPS);
         EvaluationMetrics inverted = evaluator.evaluate(scores, new boolean[]{false, false, true, true}, THRESHOLDS);
         assertEquals(0.0, inverted.rocAuc(), EPS);
-        // 0.4 (1 of 3 flagged): 1/2 * 1/3; 0.2 (2 of 4): 1/2 * 1/2. AP = 1/6 + 1/4 = 5/12 (sklearn 0.41666666666666663).
+        // 0.4 (1 of 3 flagged): 1/2 * 1/3; 0.2 (2 of 4): 1/2 * 1/2.
+        // AP = 1/6 + 1/4 = 5/12 (sklearn 0.41666666666666663).
         assertEquals(5.0 / 12, inverted.averagePrecision(), EPS);
     }
 
@@ -80,7 +83,8 @@ class RiskEvaluatorTest {
         assertEquals(0.25, m.recallAtTop5(), EPS);
         // Top 10%: k = ceil(1.0) = 1 -> 1/4.
         assertEquals(0.25, m.recallAtTop10(), EPS);
-        // Top 20%: k = 2 -> the 0.95 refusal, then 1 of the 2 places of the 0.7 group (1 refusal): 1 + 1/2 = 1.5 -> 1.5/4.
+        // Top 20%: k = 2 -> the 0.95 refusal, then 1 of the 2 places of the 0.7 group (1 refusal):
+        // 1 + 1/2 = 1.5 refusals found -> 1.5/4.
         assertEquals(0.375, m.recallAtTop20(), EPS);
     }
 
@@ -102,7 +106,8 @@ class RiskEvaluatorTest {
     @Test
     void brierIsTheMeanSquaredErrorOfTheProbabilities() {
         // (0.1^2 + 0.8^2 + 0.2^2 + 0.4^2 + 0.6^2 + 0.6^2 + 0.3^2 + 0.1^2) / 8
-        // = (0.01 + 0.64 + 0.04 + 0.16 + 0.36 + 0.36 + 0.09 + 0.01) / 8 = 1.67 / 8 = 0.20875 (sklearn brier_score_loss).
+        // = (0.01 + 0.64 + 0.04 + 0.16 + 0.36 + 0.36 + 0.09 + 0.01) / 8 = 1.67 / 8
+        // = 0.20875 (sklearn brier_score_loss).
         assertEquals(0.20875, evaluator.evaluate(TIED_SCORES, TIED_REFUSED, THRESHOLDS).brier(), EPS);
     }
 
@@ -220,7 +225,7 @@ class RiskEvaluatorTest {
 
     /** scikit-learn's definition: over distinct thresholds t, highest first, (R(t) - R(previous)) * P(t). */
     private static double bruteForceAveragePrecision(double[] s, boolean[] y) {
-        double[] thresholds = java.util.Arrays.stream(s).distinct().sorted().toArray();
+        double[] thresholds = Arrays.stream(s).distinct().sorted().toArray();
         int positives = 0;
         for (boolean b : y) {
             positives += b ? 1 : 0;
@@ -248,7 +253,7 @@ class RiskEvaluatorTest {
         int n = s.length;
         int k = (int) Math.ceil(percent * n / 100.0 - 1e-9);
         double[] sorted = s.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double cut = sorted[n - k];
         int above = 0;
         int refusedAbove = 0;

@@ -1,0 +1,62 @@
+package org.licencerisk.model.evaluation;
+
+import org.licencerisk.model.json.Json;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes an evaluation as {@code metrics.json} (through {@link Json#mapper()}) and as a self-contained
+ * {@code report.html}, each file written whole or not at all, and reads {@code metrics.json} back.
+ */
+public final class EvaluationReportWriter {
+
+    /** The metrics file's name in an output directory. */
+    public static final String METRICS_FILE = "metrics.json";
+
+    /** The HTML report's name in an output directory. */
+    public static final String REPORT_FILE = "report.html";
+
+    private EvaluationReportWriter() {
+    }
+
+    /** Writes {@value #METRICS_FILE} and {@value #REPORT_FILE} into {@code directory}, creating it if needed. */
+    public static void write(EvaluationReport report, Path directory) throws IOException {
+        writeMetricsJson(report, directory.resolve(METRICS_FILE));
+        writeHtml(report, directory.resolve(REPORT_FILE));
+    }
+
+    /**
+     * Writes the report as JSON: {@code context}, {@code metrics} (the {@link EvaluationMetrics}, with
+     * {@code rocAuc}, {@code averagePrecision}, {@code recallAtTop10}, {@code brier} and the rest) and
+     * {@code curves}. Undefined numbers (empty calibration bins) are written as the string {@code "NaN"}.
+     */
+    public static void writeMetricsJson(EvaluationReport report, Path file) throws IOException {
+        requireReport(report);
+        AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+    }
+
+    /** Reads a report written by {@link #writeMetricsJson}, e.g. to compare two models from their files. */
+    public static EvaluationReport readMetricsJson(Path file) throws IOException {
+        return Json.mapper().readValue(file.toFile(), EvaluationReport.class);
+    }
+
+    /** Writes the self-contained HTML report. */
+    public static void writeHtml(EvaluationReport report, Path file) throws IOException {
+        AtomicFiles.write(file, html(report));
+    }
+
+    /** Returns the self-contained HTML report: inline CSS and SVG, no scripts or external references. */
+    public static String html(EvaluationReport report) {
+        requireReport(report);
+        return HtmlReport.render("Refusal-risk model evaluation: " + report.context().modelVersion(),
+                List.of(report.context().modelVersion()), List.of(report));
+    }
+
+    private static void requireReport(EvaluationReport report) {
+        if (report == null) {
+            throw new IllegalArgumentException("Writing an evaluation needs a report, found none.");
+        }
+    }
+}
