@@ -7,7 +7,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +27,7 @@ import java.time.Duration;
 public final class DynamoDbClientFactory {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    private static final int MAX_ATTEMPTS = 3;
 
     private DynamoDbClientFactory() {
     }
@@ -40,7 +43,7 @@ public final class DynamoDbClientFactory {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(config.apiCallTimeout())
                         .apiCallAttemptTimeout(config.apiAttemptTimeout())
-                        .retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(retryStrategy())
                         .build());
         if (config.dynamoDbEndpoint() != null) {
             builder.endpointOverride(config.dynamoDbEndpoint()).credentialsProvider(localCredentials());
@@ -48,6 +51,18 @@ public final class DynamoDbClientFactory {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         return builder.build();
+    }
+
+    /**
+     * Three attempts with short back-offs, so that the retries fit in the call timeout and a throttled call ends as
+     * throttled (429) rather than timed out (503).
+     */
+    private static StandardRetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(200)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofMillis(250)))
+                .build();
     }
 
     private static AwsCredentialsProvider localCredentials() {
