@@ -150,11 +150,23 @@ public final class ModelArtifact {
         return definition;
     }
 
+    /** Writes further files (reports) into the artifact's directory before it is moved into place. */
+    @FunctionalInterface
+    public interface CompanionFiles {
+        /** Writes files into {@code directory}. */
+        void writeInto(Path directory) throws IOException;
+    }
+
     /**
      * Writes the artifact into {@code dir}, which must not exist or be empty. Both files are written into a
      * temporary sibling directory that is renamed into place once complete, so a failure leaves nothing behind.
      */
     public void writeTo(Path dir) {
+        writeTo(dir, directory -> { });
+    }
+
+    /** Writes the artifact and its companion files (e.g. {@code metrics.json}, {@code report.html}) atomically. */
+    public void writeTo(Path dir, CompanionFiles companions) {
         Path target = dir.toAbsolutePath();
         try {
             if (Files.isDirectory(target)) {
@@ -170,6 +182,7 @@ public final class ModelArtifact {
             try {
                 Files.write(tmp.resolve(MODEL_FILE), modelBytes);
                 Files.write(tmp.resolve(MANIFEST_FILE), manifestJson());
+                companions.writeInto(tmp);
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 deleteTree(tmp);

@@ -188,7 +188,7 @@ public final class CsvDecisionLoader {
     private static int[] columnIndexes(List<String> header, CsvSchema schema, String file, long line) {
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
+            String name = header(header, i);
             if (positions.putIfAbsent(name, i) != null) {
                 throw new DataFormatException(file, line, name, "The header names this column twice.");
             }
@@ -206,14 +206,21 @@ public final class CsvDecisionLoader {
             named.add(name);
         }
         if (!schema.allowExtraColumns()) {
-            for (String name : header) {
-                if (!named.contains(name.strip())) {
-                    throw new DataFormatException(file, line, name.strip(), "The schema " + schema.source()
+            for (int i = 0; i < header.size(); i++) {
+                String name = header(header, i);
+                if (!named.contains(name)) {
+                    throw new DataFormatException(file, line, name, "The schema " + schema.source()
                             + " does not name this column; add it (role 'ignored' to read past it) or set allowExtraColumns.");
                 }
             }
         }
         return index;
+    }
+
+    /** Returns a header name, trimmed, without the byte-order mark spreadsheet programs put before the first one. */
+    private static String header(List<String> header, int i) {
+        String name = header.get(i).strip();
+        return i == 0 && name.startsWith("\uFEFF") ? name.substring(1).strip() : name;
     }
 
     /** Reads the rows of a CSV parser as lists of cells, with the line each row starts on; blank lines are skipped. */

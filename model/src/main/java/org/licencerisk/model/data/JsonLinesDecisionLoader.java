@@ -50,6 +50,7 @@ public final class JsonLinesDecisionLoader {
      *
      * @param file          the JSON Lines file
      * @param definition    the feature definition whose raw values the records carry; every feature must be tied
+     *                      ({@link IllegalArgumentException} otherwise)
      * @param referenceData the reference data the definition reads
      * @return the decisions, oldest first, with the file's SHA-256
      * @throws DataFormatException if a line is not a valid decision, an id repeats, or the file holds none
@@ -57,6 +58,10 @@ public final class JsonLinesDecisionLoader {
      */
     public DecisionDataset load(Path file, FeatureDefinition definition, ReferenceData referenceData)
             throws IOException {
+        if (!definition.canScoreApplications()) {
+            throw new IllegalArgumentException("JSON Lines records are computed from applications, but the features "
+                    + definition.untiedFeatures() + " are not tied to an application field.");
+        }
         String name = file.getFileName().toString();
         List<DecisionRecord> records = new ArrayList<>();
         Map<String, Long> firstLineOfId = new HashMap<>();

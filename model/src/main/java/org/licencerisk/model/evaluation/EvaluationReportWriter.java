@@ -1,5 +1,9 @@
 package org.licencerisk.model.evaluation;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.licencerisk.model.io.AtomicFiles;
+import java.nio.charset.StandardCharsets;
+
 import org.licencerisk.model.json.Json;
 
 import java.io.IOException;
@@ -17,6 +21,8 @@ public final class EvaluationReportWriter {
 
     /** The HTML report's name in an output directory. */
     public static final String REPORT_FILE = "report.html";
+    private static final String CONTEXT = "context";
+    private static final String CURVES = "curves";
 
     private EvaluationReportWriter() {
     }
@@ -28,23 +34,29 @@ public final class EvaluationReportWriter {
     }
 
     /**
-     * Writes the report as JSON: {@code context}, {@code metrics} (the {@link EvaluationMetrics}, with
-     * {@code rocAuc}, {@code averagePrecision}, {@code recallAtTop10}, {@code brier} and the rest) and
-     * {@code curves}. Undefined numbers (empty calibration bins) are written as the string {@code "NaN"}.
+     * Writes the report as JSON: the {@link EvaluationMetrics} at the top level ({@code rocAuc},
+     * {@code averagePrecision}, {@code recallAtTop10}, {@code brier} and the rest), with {@code context} and
+     * {@code curves} beside them. Undefined numbers (empty calibration bins) are written as the string {@code "NaN"}.
      */
     public static void writeMetricsJson(EvaluationReport report, Path file) throws IOException {
         requireReport(report);
-        AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        ObjectNode root = Json.mapper().valueToTree(report.metrics());
+        root.set(CONTEXT, Json.mapper().valueToTree(report.context()));
+        root.set(CURVES, Json.mapper().valueToTree(report.curves()));
+        AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
     /** Reads a report written by {@link #writeMetricsJson}, e.g. to compare two models from their files. */
     public static EvaluationReport readMetricsJson(Path file) throws IOException {
-        return Json.mapper().readValue(file.toFile(), EvaluationReport.class);
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(file.toFile());
+        EvaluationContext context = Json.mapper().treeToValue(root.remove(CONTEXT), EvaluationContext.class);
+        PerformanceCurves curves = Json.mapper().treeToValue(root.remove(CURVES), PerformanceCurves.class);
+        return new EvaluationReport(context, Json.mapper().treeToValue(root, EvaluationMetrics.class), curves);
     }
 
     /** Writes the self-contained HTML report. */
     public static void writeHtml(EvaluationReport report, Path file) throws IOException {
-        AtomicFiles.write(file, html(report));
+        AtomicFiles.write(file, html(report).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the self-contained HTML report: inline CSS and SVG, no scripts or external references. */

@@ -1,5 +1,8 @@
 package org.licencerisk.model.evaluation;
 
+import org.licencerisk.model.io.AtomicFiles;
+import java.nio.charset.StandardCharsets;
+
 import org.licencerisk.model.scoring.RiskBand;
 
 import java.io.IOException;
@@ -99,7 +102,7 @@ public final class ReportComparison {
     /** Writes {@link #html} to {@code file}, whole or not at all. */
     public static void writeHtml(EvaluationReport champion, EvaluationReport challenger, Path file)
             throws IOException {
-        AtomicFiles.write(file, html(champion, challenger));
+        AtomicFiles.write(file, html(champion, challenger).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void requireComparable(EvaluationReport champion, EvaluationReport challenger) {

@@ -30,28 +30,25 @@ public final class AtomicFiles {
     /**
      * Writes a file atomically. On any failure the temporary file is deleted and the target is left as it was.
      *
-     * @throws UncheckedIOException if the file cannot be written
+     * @throws IOException if the file cannot be written
      */
-    public static void write(Path target, Content content) {
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
             move(tmp, target);
             tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + target.getFileName() + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
         }
     }
 
     /** Writes bytes atomically. */
-    public static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }
 

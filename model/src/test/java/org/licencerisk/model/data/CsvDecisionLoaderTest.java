@@ -196,6 +196,12 @@ class CsvDecisionLoaderTest {
     }
 
     @Test
+    void byteOrderMarkBeforeTheHeaderIsIgnored() throws Exception {
+        Path csv = csv("bom.csv", "\uFEFF" + HEADER + "C-1,2024-03-01,Issued,DE,5D002,1,yes,Team A,1,\n");
+        assertEquals("C-1", loader.load(csv, schema(SCHEMA)).records().get(0).id());
+    }
+
+    @Test
     void unknownRoleIsNamed() {
         assertSchemaProblem(c -> c.put("role", "text"), "officer_team", "text");
     }

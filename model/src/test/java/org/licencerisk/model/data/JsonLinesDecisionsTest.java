@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.model.features.FeatureDefinition;
+import org.licencerisk.model.features.FeatureKind;
+import org.licencerisk.model.features.FeatureSpec;
+import org.licencerisk.model.features.Transform;
 import org.licencerisk.model.reference.ReferenceData;
 
 import java.io.IOException;
@@ -186,6 +189,15 @@ class JsonLinesDecisionsTest {
         Path file = DecisionFixtures.write(dir.resolve("empty.jsonl"), List.of("", " "));
         DataFormatException e = assertThrows(DataFormatException.class, () -> loader.load(file, STANDARD, REFERENCE));
         assertProblem(e, "empty.jsonl", 0, null);
+    }
+
+    @Test
+    void definitionWithUntiedFeaturesIsRefused() throws Exception {
+        Path file = DecisionFixtures.write(dir.resolve("ok.jsonl"), List.of(
+                DecisionFixtures.line("A-1", "APPROVED", "2024-03-01T10:00:00Z")));
+        FeatureDefinition untied = new FeatureDefinition(List.of(new FeatureSpec("officer_team", FeatureKind.CATEGORICAL,
+                Transform.NONE, null)), REFERENCE.version());
+        assertThrows(IllegalArgumentException.class, () -> loader.load(file, untied, REFERENCE));
     }
 
     @Test

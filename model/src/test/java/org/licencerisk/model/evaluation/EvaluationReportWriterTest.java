@@ -53,11 +53,12 @@ class EvaluationReportWriterTest {
         Path file = dir.resolve("metrics.json");
         JsonNode tree = Json.mapper().readTree(file.toFile());
         for (String key : List.of("rocAuc", "averagePrecision", "recallAtTop10", "brier", "calibration", "confusion")) {
-            assertTrue(tree.path("metrics").has(key), key);
+            assertTrue(tree.has(key), key);
         }
         assertEquals("logistic-20261129T101500Z-3f2a9c1e", tree.path("context").path("modelVersion").asText());
         assertEquals(12, tree.path("context").path("outcomeCounts").path("WITHDRAWN").asInt());
-        assertEquals(report.metrics(), Json.mapper().treeToValue(tree.get("metrics"), EvaluationMetrics.class));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(List.of("context", "curves"));
+        assertEquals(report.metrics(), Json.mapper().treeToValue(tree, EvaluationMetrics.class));
         assertEquals(report, EvaluationReportWriter.readMetricsJson(file));
     }
 

@@ -5,6 +5,8 @@ import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.application.LicenceApplication;
 import org.licencerisk.model.reference.ReferenceData;
 
+import static org.licencerisk.model.testing.Fixtures.application;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeatureDefinitionTest {
-
-    static LicenceApplication application(String name) {
-        try (InputStream in = FeatureDefinitionTest.class.getResourceAsStream("/applications/" + name)) {
-            return new ApplicationParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void encodesTheFactsOfAnApplication() {

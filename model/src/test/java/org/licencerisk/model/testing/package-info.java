@@ -1,0 +1,2 @@
+/** Shared fixtures of the model module's tests. */
+package org.licencerisk.model.testing;
