@@ -176,10 +176,18 @@ class QueueHandlerTest {
     }
 
     @Test
+    void theTestDataSpreadsOverEveryBand() {
+        for (RiskBand band : RiskBand.values()) {
+            assertTrue(all(band.name(), 100).size() >= 2, "at least two applications in " + band);
+        }
+    }
+
+    @Test
     void aCursorOfOneBandIsRefusedForAnother() {
-        TestResponse high = page(Map.of("band", "LOW", "limit", "1"));
-        assertNotNull(high.body().get("nextCursor").textValue(), "the test data needs two LOW applications");
-        TestResponse r = page(Map.of("band", "HIGH", "cursor", high.body().get("nextCursor").asText()));
+        TestResponse low = page(Map.of("band", "LOW", "limit", "1"));
+        assertNotNull(low.body().get("nextCursor").textValue(), "the test data needs two LOW applications");
+        TestResponse r = page(Map.of("band", "HIGH", "cursor", low.body().get("nextCursor").asText()));
         assertEquals(400, r.status());
+        assertEquals("cursor", r.body().get("problems").get(0).get("field").asText());
     }
 }

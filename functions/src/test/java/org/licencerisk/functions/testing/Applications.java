@@ -22,10 +22,26 @@ public final class Applications {
         return load("crypto-low-risk.json");
     }
 
-    /** A sample with another id and a quantity that varies its content (and so its score). */
+    private static final String[] DESTINATIONS = {"JP", "EG", "DE", "CN", "US", "IR", "BR", "AE", "RU", "IN", "NO"};
+    private static final String[] END_USERS = {"COMMERCIAL", "POLICE_OR_SECURITY", "RESEARCH", "GOVERNMENT",
+            "TELECOM_OPERATOR", "MILITARY", "DISTRIBUTOR"};
+
+    /**
+     * Variation {@code n} of the samples under another id: destination, end-user type, statement and quantity vary
+     * with {@code n}, so that a set of variants spreads over the bands.
+     */
     public static ObjectNode variant(String applicationId, int n) {
         ObjectNode a = n % 2 == 0 ? surveillance() : crypto();
         a.put("applicationId", applicationId);
+        String destination = DESTINATIONS[n % DESTINATIONS.length];
+        a.put("destinationCountry", destination);
+        ObjectNode endUser = (ObjectNode) a.get("endUser");
+        endUser.put("type", END_USERS[(n / 2) % END_USERS.length]);
+        endUser.put("country", destination);
+        if (a.has("consignee")) {
+            ((ObjectNode) a.get("consignee")).put("country", destination);
+        }
+        a.put("endUserStatementProvided", n % 3 != 0);
         ((ObjectNode) a.get("items").get(0)).put("quantity", 1 + n);
         return a;
     }

@@ -1,22 +1,24 @@
 package org.licencerisk.functions.testing;
 
-import org.licencerisk.functions.scores.InputHash;
-import org.licencerisk.model.application.LicenceApplication;
-import org.licencerisk.model.artifact.ModelManifest;
-import org.licencerisk.model.scoring.BandThresholds;
-import org.licencerisk.model.scoring.Calibration;
-import org.licencerisk.model.scoring.Factor;
-import org.licencerisk.model.scoring.RedFlag;
-import org.licencerisk.model.scoring.RiskScore;
+import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.scoring.RiskScorer;
+import org.licencerisk.model.training.DefaultModel;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The model the tests score with, built once per test JVM. */
+/**
+ * The model the tests score with: the default logistic model trained on 3,000 deterministic synthetic
+ * applications, once per test JVM, written to a temporary directory and loaded back as a Lambda container would.
+ */
 public final class TestModel {
 
+    private static final int APPLICATIONS = 3_000;
+    private static final long SEED = 42L;
+
+    private static Path dir;
     private static RiskScorer scorer;
 
     private TestModel() {
@@ -25,29 +27,22 @@ public final class TestModel {
     /** Returns the scorer. */
     public static synchronized RiskScorer scorer() {
         if (scorer == null) {
-            scorer = new HashScorer();
+            scorer = ModelArtifact.load(directory()).scorer();
         }
         return scorer;
     }
 
-    /** A stand-in until the default model can be trained here: a score derived from the content hash. */
-    private static final class HashScorer implements RiskScorer {
-        private final BandThresholds thresholds = new BandThresholds(0.3, 0.6, 0.1, 0.3);
-        private final ModelManifest manifest = new ModelManifest(1, "test-hash-model", Instant.parse("2026-01-01T00:00:00Z"),
-                "logistic", Map.of(), 42, List.of(), 1, "fp", "ref-1", Calibration.IDENTITY, thresholds, null, null,
-                "a", "b", "{}");
-
-        @Override
-        public RiskScore score(LicenceApplication application) {
-            double s = Integer.parseInt(InputHash.of(application).substring(0, 4), 16) / 65536.0;
-            return new RiskScore(s, thresholds.band(s), manifest.modelVersion(), "ref-1",
-                    List.of(new Factor("destinationCountry=" + application.destinationCountry(), 0.5, "The destination raises the risk.")),
-                    List.of(new RedFlag("TEST_FLAG", "2", "A test flag.")));
+    /** Returns the directory of the trained artifact. */
+    public static synchronized Path directory() {
+        if (dir == null) {
+            try {
+                Path parent = Files.createTempDirectory("licence-risk-test-model-");
+                dir = parent.resolve("default");
+                DefaultModel.trainSynthetic(dir, APPLICATIONS, SEED);
+            } catch (IOException e) {
+                throw new UncheckedIOException("No temporary directory for the test model.", e);
+            }
         }
-
-        @Override
-        public ModelManifest manifest() {
-            return manifest;
-        }
+        return dir;
     }
 }
