@@ -40,9 +40,12 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Set by the Lambda runtime itself; never in the template. */
     public static final String AWS_REGION = "AWS_REGION";
 
-    /** Every variable this class reads that a deployment sets; the template tests hold the template to it. */
-    public static final List<String> DEPLOYMENT_VARIABLES = List.of(APPLICATIONS_TABLE, MODELS_TABLE, MODEL_DIR,
-            DYNAMODB_ENDPOINT, DYNAMODB_TIMEOUT_MS);
+    /** Variables {@code template.yaml} sets on every function (a test holds the template to this list). */
+    public static final List<String> TEMPLATE_VARIABLES = List.of(APPLICATIONS_TABLE, MODELS_TABLE, DYNAMODB_TIMEOUT_MS);
+    /** Variables {@code template.yaml} sets on every function that scores. */
+    public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR);
+    /** Variables only a local run sets; never in the template. */
+    public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT);
     /** Variables the Lambda runtime provides. */
     public static final List<String> RUNTIME_VARIABLES = List.of(AWS_REGION);
 
