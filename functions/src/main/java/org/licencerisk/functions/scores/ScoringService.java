@@ -11,6 +11,7 @@ import org.licencerisk.model.scoring.RiskScorer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -58,7 +59,7 @@ public final class ScoringService {
         long start = System.nanoTime();
         RiskScore score = scorer.score(application);
         long latencyMicros = (System.nanoTime() - start) / 1_000;
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         StoredScore stored = new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
         Optional<StoredScore> winner = scores.insertIfAbsent(stored);
         if (winner.isPresent()) {
