@@ -50,7 +50,8 @@ public final class ScoresHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this(components.scoringService(), components.logger());
     }
 
-    ScoresHandler(ScoringService service, StructuredLogger log) {
+    /** With explicit dependencies (benchmarks, tests). */
+    public ScoresHandler(ScoringService service, StructuredLogger log) {
         this.service = service;
         this.log = log;
         this.api = ApiDispatcher.builder(log).post(PATH, this::post).build();
