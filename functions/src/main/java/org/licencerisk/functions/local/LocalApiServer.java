@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -102,7 +103,12 @@ public final class LocalApiServer implements AutoCloseable {
         SamTemplate template = SamTemplate.read(templateFile);
         ApiConfig config = ApiConfig.from(environment(template, options));
         Components components = Components.create(config);
+        long templateMs = (System.nanoTime() - startNanos) / 1_000_000;
+        // The model loads on the second core while the client is built and the tables are checked.
+        CompletableFuture<?> model = CompletableFuture.runAsync(components::scorer);
         TableDefinitions.createIfMissing(components.dynamoDb(), config.applicationsTable(), config.modelsTable());
+        long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
+        model.join();
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
@@ -112,6 +118,8 @@ public final class LocalApiServer implements AutoCloseable {
         fields.put("url", "http://127.0.0.1:" + server.port());
         fields.put("auth", auth.enabled() ? "on" : "off");
         fields.put("functions", template.functions().size());
+        fields.put("templateReadMs", templateMs);
+        fields.put("clientAndTablesReadyMs", tablesMs);
         fields.put("startupMs", (System.nanoTime() - startNanos) / 1_000_000);
         components.logger().log(StructuredLogger.Level.INFO, null, "local_api_listening", fields);
     }
