@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Validates, scores and stores licence applications, idempotently and without transactions.
  * <p>
  * Order of writes (docs/table-design.md): (1) the score item, by a conditional put on a key derived from the
- * content hash, so that of concurrent identical requests exactly one stores it; (2) the case item, by a conditional
+ * content hash, so that of concurrent identical requests exactly one stores it and a repeat stores nothing (its put
+ * fails its condition and it returns the stored score); (2) the case item, by a conditional
  * update that only moves forward in time. A failure between the two leaves a complete score and a case that lags;
  * any retry of the same request (or any later score) completes it. Thread-safe.
  */
@@ -51,10 +52,6 @@ public final class ScoringService {
         LicenceApplication application = parser.parse(body);
         String hash = InputHash.of(application);
         String scoreId = hash.substring(0, 32);
-        Optional<StoredScore> before = scores.find(application.applicationId(), scoreId);
-        if (before.isPresent()) {
-            return repeat(before.get());
-        }
         registerModel();
         long start = System.nanoTime();
         RiskScore score = scorer.score(application);
