@@ -25,7 +25,7 @@ wait_port "$dport"
 aport=$(free_port)
 java -Dslf4j.internal.verbosity=ERROR -cp "functions/target/functions.jar:$(cat functions/target/classpath.txt)" \
   org.licencerisk.functions.local.LocalApiServer --template template.yaml --port "$aport" \
-  --dynamodb-endpoint "http://127.0.0.1:$dport" --model-dir .local/models/default --auth off >/dev/null &
+  --dynamodb-endpoint "http://127.0.0.1:$dport" --model-dir .local/models/default --auth off --threads "${THREADS:-32}" >/dev/null &
 api_pid=$!
 pids+=($api_pid)
 wait_port "$aport"

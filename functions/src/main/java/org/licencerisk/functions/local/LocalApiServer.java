@@ -37,13 +37,13 @@ import java.util.concurrent.Executors;
  * <p>
  * Started by {@code scripts/local-api}, which passes everything as arguments:
  * {@code --template FILE --port N --dynamodb-endpoint URL --model-dir DIR [--auth off|on] [--jwt-issuer I]
- * [--jwt-audience A]}.
+ * [--jwt-audience A] [--threads N]}.
  */
 public final class LocalApiServer implements AutoCloseable {
 
     /** The largest body API Gateway HTTP APIs accept. */
     static final int MAX_GATEWAY_BODY = 10 * 1024 * 1024;
-    private static final int THREADS = 32;
+    private static final int DEFAULT_THREADS = 32;
 
     private final LocalRouter router;
     private final LocalAuth auth;
@@ -53,7 +53,8 @@ public final class LocalApiServer implements AutoCloseable {
     private final ExecutorService executor;
     private final StructuredLogger log;
 
-    private LocalApiServer(SamTemplate template, Components components, LocalAuth auth, int port) throws IOException {
+    private LocalApiServer(SamTemplate template, Components components, LocalAuth auth, int port, int threads)
+            throws IOException {
         this.auth = auth;
         this.log = components.logger();
         this.router = new LocalRouter(template);
@@ -64,7 +65,7 @@ public final class LocalApiServer implements AutoCloseable {
             functions.put(f.logicalId(), f);
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        this.executor = Executors.newFixedThreadPool(THREADS);
+        this.executor = Executors.newFixedThreadPool(threads);
         server.setExecutor(executor);
         server.createContext("/", this::serve);
     }
@@ -79,7 +80,13 @@ public final class LocalApiServer implements AutoCloseable {
      */
     public static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port)
             throws IOException {
-        LocalApiServer s = new LocalApiServer(template, components, auth, port);
+        return start(template, components, auth, port, DEFAULT_THREADS);
+    }
+
+    /** Starts a server with {@code threads} request threads. */
+    public static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port,
+                                       int threads) throws IOException {
+        LocalApiServer s = new LocalApiServer(template, components, auth, port, threads);
         s.server.start();
         return s;
     }
@@ -112,7 +119,8 @@ public final class LocalApiServer implements AutoCloseable {
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
-        LocalApiServer server = start(template, components, auth, Integer.parseInt(options.getOrDefault("port", "3000")));
+        LocalApiServer server = start(template, components, auth, Integer.parseInt(options.getOrDefault("port", "3000")),
+                Integer.parseInt(options.getOrDefault("threads", Integer.toString(DEFAULT_THREADS))));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("url", "http://127.0.0.1:" + server.port());
