@@ -33,7 +33,7 @@ fi
 for i in $(seq 1 "$runs"); do
   port=$(free_port)
   start=$(date +%s%N)
-  java "$cds_option" -Xlog:cds=off -Dslf4j.internal.verbosity=ERROR -cp "$cp" org.licencerisk.functions.local.LocalApiServer --template template.yaml \
+  java "$cds_option" ${JAVA_OPTS:-} -Xlog:cds=off -Dslf4j.internal.verbosity=ERROR -cp "$cp" org.licencerisk.functions.local.LocalApiServer --template template.yaml \
     --port "$port" --dynamodb-endpoint "http://127.0.0.1:$dport" --model-dir .local/models/default --auth off >/dev/null &
   server=$!
   until status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
