@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 @Command(name = "risk-model", mixinStandardHelpOptions = true, versionProvider = RiskModelCli.Version.class,
         description = "Train, evaluate and inspect licence refusal-risk models (Tribuo).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, CompareCommand.class, InspectCommand.class,
-                ScoreCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                ScoreCommand.class, GenerateCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
 public final class RiskModelCli implements Runnable {
 
     /** Exit code of a task that failed. */

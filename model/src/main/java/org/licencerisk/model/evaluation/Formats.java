@@ -2,37 +2,40 @@ package org.licencerisk.model.evaluation;
 
 import java.util.Locale;
 
-/** Number formatting and HTML escaping shared by the report and the comparison; always {@link Locale#ROOT}. */
-final class Formats {
+/**
+ * Number formatting and HTML escaping shared by the evaluation report, the comparison and the drift report;
+ * always {@link Locale#ROOT}.
+ */
+public final class Formats {
 
     /** What an undefined number (an empty calibration bin) reads as. */
-    static final String NOT_AVAILABLE = "n/a";
+    public static final String NOT_AVAILABLE = "n/a";
 
     private Formats() {
     }
 
     /** Formats with a fixed number of decimals, NaN as {@code n/a}. */
-    static String decimal(double value, int decimals) {
+    public static String decimal(double value, int decimals) {
         return Double.isNaN(value) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** Formats a share as a percentage with the given decimals, NaN as {@code n/a}. */
-    static String percent(double share, int decimals) {
+    public static String percent(double share, int decimals) {
         return Double.isNaN(share) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%." + decimals + "f%%", 100 * share);
     }
 
     /** Formats a signed difference, NaN as {@code n/a}. */
-    static String signed(double value, int decimals) {
+    public static String signed(double value, int decimals) {
         return Double.isNaN(value) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%+." + decimals + "f", value);
     }
 
     /** Formats a count with thousands separators. */
-    static String count(long value) {
+    public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** Escapes text for HTML and SVG element content and attribute values. */
-    static String html(String text) {
+    public static String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

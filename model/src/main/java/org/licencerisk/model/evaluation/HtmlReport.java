@@ -30,28 +30,6 @@ final class HtmlReport {
     private static final List<RiskBand> FLAGGING_BANDS = List.of(RiskBand.HIGH, RiskBand.MEDIUM);
     private static final double COUNT_BAR_HEIGHT = 0.2;
 
-    private static final String STYLE = """
-            body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #222; padding: 0 1em; }
-            h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
-            table { border-collapse: collapse; margin: 0.8em 0; }
-            th, td { border: 1px solid #ccc; padding: 0.3em 0.7em; text-align: right; }
-            th:first-child, td.text { text-align: left; }
-            thead th { background: #f0f3f7; }
-            tr.headline td { font-weight: bold; background: #fff8e1; }
-            p.notice { border-left: 4px solid #1f4e79; background: #f0f3f7; padding: 0.6em 1em; }
-            .plots { display: flex; flex-wrap: wrap; gap: 1.5em; }
-            .matrices { display: flex; flex-wrap: wrap; gap: 2em; }
-            svg.plot { background: #fff; }
-            svg .frame { fill: none; stroke: #444; }
-            svg .grid { stroke: #e4e4e4; }
-            svg .reference { stroke-dasharray: 5 4; stroke-width: 1.2; fill: none; }
-            svg .series { stroke-width: 2; fill: none; }
-            svg .bar { opacity: 0.35; }
-            svg text { font-size: 11px; fill: #222; }
-            svg .plot-title { font-size: 13px; font-weight: bold; }
-            svg .bar-label { font-size: 9px; }
-            .small { font-size: 0.9em; color: #555; }
-            """;
 
     private static final String METHOD_NOTE = String.join(" ",
             "Only approved and refused applications are labels; other outcomes are counted above but not evaluated.",
@@ -76,7 +54,7 @@ final class HtmlReport {
     static String render(String heading, List<String> names, List<EvaluationReport> reports) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(html(heading)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append(html(heading)).append("</title>\n<style>\n").append(HtmlStyle.BASE).append("</style>\n</head>\n<body>\n")
                 .append("<header>\n<h1>").append(html(heading)).append("</h1>\n")
                 .append("<p class=\"notice\">The risk score supports the licensing officer: it orders the queue so ")
                 .append("that the riskiest applications are looked at first. It approves or refuses nothing; every ")

@@ -6,9 +6,11 @@ import java.util.Locale;
 
 /**
  * An inline SVG plot of the unit square (both axes 0 to 1), as the ROC, precision–recall and calibration plots
- * need: no scripts, fonts or external references, every text escaped.
+ * need: no scripts, fonts or external references, every text escaped. The y axis may be stretched to another
+ * top value ({@link #yMax}) for shares and indices that stay well below 1 or go above it. Used by the evaluation
+ * and the drift reports.
  */
-final class SvgPlot {
+public final class SvgPlot {
 
     private static final int WIDTH = 460;
     private static final int LEFT = 56;
@@ -23,15 +25,30 @@ final class SvgPlot {
     private final String yLabel;
     private final StringBuilder layers = new StringBuilder();
     private final List<String> legend = new ArrayList<>();
+    private double yMax = 1.0;
 
-    SvgPlot(String title, String xLabel, String yLabel) {
+    /** Starts a plot with a title and axis labels; all text is escaped when rendered. */
+    public SvgPlot(String title, String xLabel, String yLabel) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
     }
 
+    /**
+     * Sets the top of the y axis in data units (1 by default); call it before adding layers.
+     *
+     * @throws IllegalArgumentException if {@code max} is not a positive finite number
+     */
+    public SvgPlot yMax(double max) {
+        if (!(max > 0 && Double.isFinite(max))) {
+            throw new IllegalArgumentException("The top of a plot's y axis must be a positive number, found " + max + ".");
+        }
+        this.yMax = max;
+        return this;
+    }
+
     /** Adds a dashed grey reference line, e.g. the diagonal or the base rate, between two data points. */
-    SvgPlot reference(double x1, double y1, double x2, double y2, String label) {
+    public SvgPlot reference(double x1, double y1, double x2, double y2, String label) {
         layers.append("<line class=\"reference\" x1=\"").append(x(x1)).append("\" y1=\"").append(y(y1))
                 .append("\" x2=\"").append(x(x2)).append("\" y2=\"").append(y(y2)).append("\" stroke=\"")
                 .append(REFERENCE_COLOUR).append("\"/>\n");
@@ -40,7 +57,7 @@ final class SvgPlot {
     }
 
     /** Adds a line through data points given as {x, y} pairs. */
-    SvgPlot line(List<double[]> points, String colour, String label) {
+    public SvgPlot line(List<double[]> points, String colour, String label) {
         layers.append("<polyline class=\"series\" stroke=\"").append(colour).append("\" points=\"");
         for (double[] p : points) {
             layers.append(x(p[0])).append(',').append(y(p[1])).append(' ');
@@ -50,8 +67,14 @@ final class SvgPlot {
         return this;
     }
 
+    /** Adds a legend entry without drawing anything, e.g. for the colour of a series of bars. */
+    public SvgPlot key(String colour, String label) {
+        legend.add(legendEntry(colour, "series", label));
+        return this;
+    }
+
     /** Adds circular markers at data points given as {x, y} pairs, each with a tooltip. */
-    SvgPlot markers(List<double[]> points, List<String> tooltips, String colour) {
+    public SvgPlot markers(List<double[]> points, List<String> tooltips, String colour) {
         for (int i = 0; i < points.size(); i++) {
             double[] p = points.get(i);
             layers.append("<circle cx=\"").append(x(p[0])).append("\" cy=\"").append(y(p[1]))
@@ -65,21 +88,21 @@ final class SvgPlot {
      * Adds a bar from {@code left} to {@code right} rising from 0 to {@code height} (data units), with a tooltip and,
      * when {@code label} is not null, a small label above it.
      */
-    SvgPlot bar(double left, double right, double height, String colour, String tooltip, String label) {
+    public SvgPlot bar(double left, double right, double height, String colour, String tooltip, String label) {
         layers.append("<rect class=\"bar\" x=\"").append(x(left)).append("\" y=\"").append(y(height))
                 .append("\" width=\"").append(format((right - left) * SIZE)).append("\" height=\"")
-                .append(format(height * SIZE)).append("\" fill=\"").append(colour).append("\"><title>")
+                .append(format(height / yMax * SIZE)).append("\" fill=\"").append(colour).append("\"><title>")
                 .append(Formats.html(tooltip)).append("</title></rect>\n");
         if (label != null) {
             layers.append("<text class=\"bar-label\" x=\"").append(x((left + right) / 2)).append("\" y=\"")
-                    .append(format(TOP + (1 - height) * SIZE - 3)).append("\" text-anchor=\"middle\">")
+                    .append(format(TOP + (1 - height / yMax) * SIZE - 3)).append("\" text-anchor=\"middle\">")
                     .append(Formats.html(label)).append("</text>\n");
         }
         return this;
     }
 
     /** Returns the SVG element. */
-    String render() {
+    public String render() {
         int height = TOP + SIZE + 50 + LEGEND_LINE * legend.size();
         StringBuilder svg = new StringBuilder(4096 + layers.length());
         svg.append("<svg class=\"plot\" width=\"").append(WIDTH).append("\" height=\"").append(height)
@@ -93,14 +116,15 @@ final class SvgPlot {
         for (int t = 0; t <= 5; t++) {
             double v = t / 5.0;
             String tick = String.format(Locale.ROOT, "%.1f", v);
+            String yTick = String.format(Locale.ROOT, yMax >= 1 ? "%.1f" : "%.2f", v * yMax);
             svg.append("<line class=\"grid\" x1=\"").append(x(v)).append("\" y1=\"").append(TOP)
                     .append("\" x2=\"").append(x(v)).append("\" y2=\"").append(TOP + SIZE).append("\"/>\n")
-                    .append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(y(v))
-                    .append("\" x2=\"").append(LEFT + SIZE).append("\" y2=\"").append(y(v)).append("\"/>\n")
+                    .append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(y(v * yMax))
+                    .append("\" x2=\"").append(LEFT + SIZE).append("\" y2=\"").append(y(v * yMax)).append("\"/>\n")
                     .append("<text class=\"tick\" x=\"").append(x(v)).append("\" y=\"").append(TOP + SIZE + 14)
                     .append("\" text-anchor=\"middle\">").append(tick).append("</text>\n")
                     .append("<text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"")
-                    .append(format(TOP + (1 - v) * SIZE + 4)).append("\" text-anchor=\"end\">").append(tick)
+                    .append(format(TOP + (1 - v) * SIZE + 4)).append("\" text-anchor=\"end\">").append(yTick)
                     .append("</text>\n");
         }
         svg.append("<text class=\"axis\" x=\"").append(LEFT + SIZE / 2).append("\" y=\"").append(TOP + SIZE + 32)
@@ -124,8 +148,8 @@ final class SvgPlot {
         return format(LEFT + v * SIZE);
     }
 
-    private static String y(double v) {
-        return format(TOP + (1 - v) * SIZE);
+    private String y(double v) {
+        return format(TOP + (1 - v / yMax) * SIZE);
     }
 
     private static String format(double pixels) {

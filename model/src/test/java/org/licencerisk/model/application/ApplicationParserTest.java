@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.licencerisk.model.json.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,11 +23,7 @@ class ApplicationParserTest {
     private final ApplicationParser parser = new ApplicationParser();
 
     static ObjectNode sample(String name) {
-        try (InputStream in = ApplicationParserTest.class.getResourceAsStream("/applications/" + name)) {
-            return (ObjectNode) Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.licencerisk.model.testing.Fixtures.node(name);
     }
 
     private List<FieldProblem> problems(Consumer<ObjectNode> change) {

@@ -10,8 +10,6 @@ import org.licencerisk.model.json.Json;
 import org.licencerisk.model.reference.ReferenceData;
 import org.licencerisk.model.scoring.RedFlag;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,11 +22,7 @@ class RedFlagRulesTest {
     private final RedFlagRules rules = new RedFlagRules(ReferenceData.shipped());
 
     private static ObjectNode lowRisk() {
-        try (InputStream in = RedFlagRulesTest.class.getResourceAsStream("/applications/crypto-low-risk.json")) {
-            return (ObjectNode) Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.licencerisk.model.testing.Fixtures.node("crypto-low-risk.json");
     }
 
     private List<RedFlag> flags(Consumer<ObjectNode> change) {

@@ -26,6 +26,15 @@ public final class Fixtures {
         }
     }
 
+    /** Returns the JSON tree of an example application, to change before parsing. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode node(String name) {
+        try {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) org.licencerisk.model.json.Json.mapper().readTree(json(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Returns an example application, parsed and validated. */
     public static LicenceApplication application(String name) {
         return new ApplicationParser().parse(json(name));
