@@ -1,0 +1,173 @@
+package org.licencerisk.bench.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.licencerisk.functions.local.LambdaEvents;
+import org.licencerisk.functions.local.LocalContext;
+import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.RegisteredModel;
+import org.licencerisk.functions.queue.ApplicationCase;
+import org.licencerisk.functions.queue.CaseRepository;
+import org.licencerisk.functions.queue.QueueEntry;
+import org.licencerisk.functions.scores.ScoreRepository;
+import org.licencerisk.functions.scores.ScoresHandler;
+import org.licencerisk.functions.scores.ScoringService;
+import org.licencerisk.functions.scores.StoredScore;
+import org.licencerisk.functions.storage.Page;
+import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.artifact.ModelManifest;
+import org.licencerisk.model.json.Json;
+import org.licencerisk.model.scoring.RiskBand;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * In-process latency of the {@code POST /v1/scores} handler with storage excluded: the API Gateway event (already
+ * deserialised by the runtime) goes through routing, the size and media-type checks, validation, canonical hashing,
+ * scoring with the model, the response's JSON and the request's log line (to a discarding stream). The repositories
+ * store nothing, so every call scores.
+ * <p>
+ * {@code java -jar bench/api/target/api-benchmarks.jar ScoreHandlerBenchmark -p modelDir=.local/models/default}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class ScoreHandlerBenchmark {
+
+    private static final int EVENTS = 256;
+
+    /** The model artifact to score with. */
+    @Param(".local/models/default")
+    public String modelDir;
+
+    private ScoresHandler handler;
+    private APIGatewayV2HTTPEvent[] events;
+    private LocalContext context;
+    private int next;
+
+    @Setup
+    public void setUp() throws IOException {
+        ScoringService service = new ScoringService(ModelArtifact.load(Path.of(modelDir)).scorer(), new NoScores(),
+                new NoCases(), new NoModels(), Clock.systemUTC());
+        StructuredLogger discard = new StructuredLogger(new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
+        handler = new ScoresHandler(service, discard);
+        ObjectNode template;
+        try (InputStream in = ScoresHandler.class.getResourceAsStream("priming-application.json")) {
+            template = (ObjectNode) Json.mapper().readTree(in);
+        }
+        events = new APIGatewayV2HTTPEvent[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            ObjectNode app = template.deepCopy();
+            app.put("applicationId", "BENCH-" + i);
+            ((ObjectNode) app.get("items").get(0)).put("quantity", 1 + i);
+            ObjectNode event = Json.mapper().createObjectNode();
+            event.put("version", "2.0").put("routeKey", "ANY /v1/scores").put("rawPath", "/v1/scores")
+                    .put("body", app.toString()).put("isBase64Encoded", false);
+            event.putObject("headers").put("content-type", "application/json");
+            ObjectNode rc = event.putObject("requestContext");
+            rc.put("requestId", "bench-" + i).putObject("http").put("method", "POST").put("path", "/v1/scores");
+            events[i] = LambdaEvents.event(event.toString());
+        }
+        context = new LocalContext("bench", "ScoresFunction", 1024, Long.MAX_VALUE);
+    }
+
+    /** One POST /v1/scores, storage excluded. */
+    @Benchmark
+    public APIGatewayV2HTTPResponse scoreApplication() {
+        APIGatewayV2HTTPEvent event = events[next++ & (EVENTS - 1)];
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        if (response.getStatusCode() != 201) {
+            throw new IllegalStateException("Expected 201, got " + response.getStatusCode() + ": " + response.getBody());
+        }
+        return response;
+    }
+
+    /** Stores nothing: every score is new. */
+    static final class NoScores implements ScoreRepository {
+        @Override
+        public Optional<StoredScore> insertIfAbsent(StoredScore score) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<StoredScore> find(String applicationId, String scoreId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<StoredScore> latest(String applicationId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Page<StoredScore> history(String applicationId, int limit, String cursor) {
+            return new Page<>(List.of(), null);
+        }
+    }
+
+    /** Stores nothing. */
+    static final class NoCases implements CaseRepository {
+        @Override
+        public Optional<ApplicationCase> find(String applicationId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean advanceLatest(StoredScore score) {
+            return true;
+        }
+
+        @Override
+        public boolean markDecided(String applicationId, int revision, String outcome, String decidedAt) {
+            return true;
+        }
+
+        @Override
+        public Page<QueueEntry> queue(RiskBand band, int limit, String cursor) {
+            return new Page<>(List.of(), null);
+        }
+    }
+
+    /** Registers nothing. */
+    static final class NoModels implements ModelRegistry {
+        @Override
+        public boolean register(ModelManifest manifest, Instant registeredAt) {
+            return true;
+        }
+
+        @Override
+        public List<RegisteredModel> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RegisteredModel> find(String modelVersion) {
+            return Optional.empty();
+        }
+    }
+}

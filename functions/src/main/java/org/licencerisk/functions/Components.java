@@ -1,0 +1,134 @@
+package org.licencerisk.functions;
+
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.decisions.DecisionService;
+import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
+import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.DynamoDbModelRegistry;
+import org.licencerisk.functions.models.ModelCatalogue;
+import org.licencerisk.functions.queue.DynamoDbCaseRepository;
+import org.licencerisk.functions.queue.QueueService;
+import org.licencerisk.functions.scores.DynamoDbScoreRepository;
+import org.licencerisk.functions.scores.ScoreQueries;
+import org.licencerisk.functions.scores.ScoringService;
+import org.licencerisk.functions.storage.DynamoDbClientFactory;
+import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.scoring.RiskScorer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The one factory of a container's dependencies: the configuration, the DynamoDB client, the model and the services,
+ * each built once and only when first needed (the models function never loads a model). Thread-safe.
+ */
+public final class Components {
+
+    private final ApiConfig config;
+    private final Clock clock;
+    private final StructuredLogger logger;
+    private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<RiskScorer> scorer;
+    private final Lazy<ScoringService> scoring;
+
+    private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
+                       Supplier<RiskScorer> scorer) {
+        this.config = config;
+        this.clock = clock;
+        this.logger = logger;
+        this.dynamoDb = new Lazy<>(dynamoDb);
+        this.scorer = new Lazy<>(scorer);
+        this.scoring = new Lazy<>(() -> new ScoringService(scorer(), new DynamoDbScoreRepository(dynamoDb(),
+                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
+                new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()), clock));
+    }
+
+    /** The components of a Lambda container, from its environment. */
+    public static Components fromEnvironment() {
+        return create(ApiConfig.fromEnvironment());
+    }
+
+    /** Components that build the client from the configuration and load the model from its directory. */
+    public static Components create(ApiConfig config) {
+        return new Components(config, Clock.systemUTC(), StructuredLogger.stdout(),
+                () -> DynamoDbClientFactory.create(config),
+                () -> ModelArtifact.load(config.requireModelDir()).scorer());
+    }
+
+    /** Components with a given client, scorer, clock and logger (tests and benchmarks). */
+    public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
+                                StructuredLogger logger) {
+        return new Components(config, clock, logger, () -> client, () -> scorer);
+    }
+
+    /** Returns the configuration. */
+    public ApiConfig config() {
+        return config;
+    }
+
+    /** Returns the logger. */
+    public StructuredLogger logger() {
+        return logger;
+    }
+
+    /** Returns the DynamoDB client, building it on first use. */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
+    }
+
+    /** Returns the scorer, loading the model on first use. */
+    public RiskScorer scorer() {
+        return scorer.get();
+    }
+
+    /** The scoring service (loads the model). */
+    public ScoringService scoringService() {
+        return scoring.get();
+    }
+
+    /** The score reader. */
+    public ScoreQueries scoreQueries() {
+        return new ScoreQueries(new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable()));
+    }
+
+    /** The queue. */
+    public QueueService queueService() {
+        return new QueueService(new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()));
+    }
+
+    /** The decision recorder. */
+    public DecisionService decisionService() {
+        return new DecisionService(new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
+                new DynamoDbDecisionRepository(dynamoDb(), config.applicationsTable()), clock);
+    }
+
+    /** The model catalogue. */
+    public ModelCatalogue modelCatalogue() {
+        return new ModelCatalogue(new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()));
+    }
+
+    /** A value built once, on first use. */
+    private static final class Lazy<T> {
+        private final Supplier<T> supplier;
+        private volatile T value;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = supplier.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+}

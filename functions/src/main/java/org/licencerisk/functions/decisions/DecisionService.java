@@ -1,0 +1,79 @@
+package org.licencerisk.functions.decisions;
+
+import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.queue.ApplicationCase;
+import org.licencerisk.functions.queue.CaseRepository;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Records officers' decisions without transactions.
+ * <p>
+ * Order of writes (docs/table-design.md): (1) the decision item for the next revision, by a conditional put, so that
+ * of two concurrent decisions exactly one takes the revision; (2) the case item, by a conditional update that only
+ * moves the revision forward and takes the application out of the queue. A failure between the two leaves a
+ * complete decision and a case that lags; the next request for the application completes it. Thread-safe.
+ */
+public final class DecisionService {
+
+    private final CaseRepository cases;
+    private final DecisionRepository decisions;
+    private final Clock clock;
+
+    public DecisionService(CaseRepository cases, DecisionRepository decisions, Clock clock) {
+        this.cases = cases;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a decision.
+     *
+     * @param subject the authenticated subject, or {@code null}
+     * @throws ApiException 400 for an invalid body, 404 for an unknown application, 409 for a different decision
+     *                      sent without {@code "revision": true} or raced by another
+     */
+    public DecisionResult decide(String applicationId, String body, String subject) {
+        DecisionRequest request = DecisionRequest.parse(body);
+        ApplicationCase current = cases.find(applicationId).orElseThrow(() -> ApiException.notFound(
+                "No score has been stored for application " + applicationId + ", so it cannot be decided."));
+        int revision = current.decisionRevision();
+        // A decision whose case update was interrupted shows up as the next revision: complete it first.
+        Optional<OfficerDecision> pending = decisions.find(applicationId, revision + 1);
+        if (pending.isPresent()) {
+            complete(pending.get());
+            revision = pending.get().revision();
+        }
+        if (revision > 0) {
+            OfficerDecision inForce = decisions.find(applicationId, revision).orElseThrow(() ->
+                    new IllegalStateException("A case records a decision revision that is not stored."));
+            if (request.sameAs(inForce)) {
+                return new DecisionResult(inForce, false);
+            }
+            if (!request.revision()) {
+                throw ApiException.conflict("Application " + applicationId + " already has a different decision"
+                        + " (revision " + revision + "); send \"revision\": true to replace it, keeping the earlier one.");
+            }
+        }
+        OfficerDecision decision = new OfficerDecision(applicationId, revision + 1, request.outcome(),
+                request.criteria(), request.rationale(), request.officerId(), subject, current.scoreId(),
+                current.riskScore(), current.riskBand(), clock.instant());
+        if (!decisions.insertIfAbsent(decision)) {
+            OfficerDecision winner = decisions.find(applicationId, decision.revision()).orElseThrow(() ->
+                    new IllegalStateException("A decision's conditional put failed but the stored one cannot be read."));
+            complete(winner);
+            if (request.sameAs(winner)) {
+                return new DecisionResult(winner, false);
+            }
+            throw ApiException.conflict("Another decision on application " + applicationId
+                    + " was recorded at the same time (revision " + winner.revision() + "); read it and revise if needed.");
+        }
+        complete(decision);
+        return new DecisionResult(decision, true);
+    }
+
+    private void complete(OfficerDecision d) {
+        cases.markDecided(d.applicationId(), d.revision(), d.outcome().name(), d.decidedAt().toString());
+    }
+}

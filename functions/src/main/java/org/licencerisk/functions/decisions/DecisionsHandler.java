@@ -1,0 +1,58 @@
+package org.licencerisk.functions.decisions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.http.ApiDispatcher;
+import org.licencerisk.functions.http.ApiRequest;
+import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.logging.StructuredLogger;
+
+import java.util.Map;
+import java.util.Set;
+
+/** {@code PUT /v1/applications/{applicationId}/decision}: an officer records (or revises) a decision. */
+public final class DecisionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** The route. */
+    public static final String PATH = "/v1/applications/{applicationId}/decision";
+
+    private final DecisionService service;
+    private final ApiDispatcher api;
+
+    /** For Lambda. */
+    public DecisionsHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    /** For tests and the local server. */
+    public DecisionsHandler(Components components) {
+        this(components.decisionService(), components.logger());
+    }
+
+    DecisionsHandler(DecisionService service, StructuredLogger log) {
+        this.service = service;
+        this.api = ApiDispatcher.builder(log).put(PATH, this::put).build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.handle(event, context);
+    }
+
+    /** Returns the routes this handler serves. */
+    public Map<String, Set<String>> routes() {
+        return api.routes();
+    }
+
+    private ApiResponse put(ApiRequest request) {
+        DecisionResult result = service.decide(request.applicationId(), request.body(), request.claims().get("sub"));
+        OfficerDecision d = result.decision();
+        return new ApiResponse(result.created() ? 201 : 200, DecisionView.of(d), Map.of(), Map.of())
+                .withLog("applicationId", d.applicationId())
+                .withLog("revision", d.revision())
+                .withLog("created", result.created());
+    }
+}

@@ -1,0 +1,292 @@
+package org.licencerisk.functions.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.storage.InvalidCursorException;
+import org.licencerisk.functions.storage.StorageUnavailableException;
+import org.licencerisk.model.application.InvalidApplicationException;
+import org.licencerisk.model.json.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Routes API Gateway HTTP API events (payload format 2.0) of one route group to endpoints and turns every outcome
+ * into a JSON or problem+json response.
+ * <p>
+ * The template routes {@code ANY} on each path to its function, so that this class can answer 405 with an
+ * {@code Allow} header. Checks, in order: route (404), method (405), body size (413), media type (415). Typed
+ * exceptions become their status; anything else becomes a 500 whose body names only the request id.
+ * Immutable and thread-safe.
+ */
+public final class ApiDispatcher {
+
+    /** The largest request body accepted, in bytes. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final Map<String, Map<String, Endpoint>> routes;
+    private final StructuredLogger log;
+
+    private ApiDispatcher(Map<String, Map<String, Endpoint>> routes, StructuredLogger log) {
+        this.routes = routes;
+        this.log = log;
+    }
+
+    /** Starts a route table. */
+    public static Builder builder(StructuredLogger log) {
+        return new Builder(log);
+    }
+
+    /** Returns the route group: path template to the methods it allows. */
+    public Map<String, Set<String>> routes() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        routes.forEach((path, methods) -> out.put(path, Collections.unmodifiableSet(new TreeSet<>(methods.keySet()))));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Handles one event. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        String requestId = requestId(event, context);
+        String method = method(event);
+        String route = route(event);
+        ApiResponse response;
+        try {
+            response = dispatch(event, requestId, method, route);
+        } catch (ApiException e) {
+            response = problem(e.toProblem());
+        } catch (InvalidApplicationException e) {
+            response = problem(ApiException.invalid(
+                    "The licence application has " + e.problems().size() + " invalid field(s).", e.problems()).toProblem());
+        } catch (InvalidCursorException e) {
+            response = problem(ApiException.invalid("cursor", e.getMessage()).toProblem());
+        } catch (StorageUnavailableException e) {
+            ProblemType type = e.throttled() ? ProblemType.THROTTLED : ProblemType.UNAVAILABLE;
+            response = problem(new Problem(type.uri(), type.title(), type.status(), e.getMessage(), null))
+                    .withHeader("Retry-After", Integer.toString(e.retryAfterSeconds()))
+                    .withLog("storageError", e.errorCode());
+        } catch (RuntimeException e) {
+            response = internalError(requestId, e);
+        }
+        APIGatewayV2HTTPResponse out = toEvent(response, requestId);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("method", method);
+        fields.put("route", route);
+        fields.put("status", response.status());
+        fields.put("latencyMs", (System.nanoTime() - start) / 1e6);
+        fields.putAll(response.logFields());
+        log.log(response.status() >= 500 ? StructuredLogger.Level.ERROR : StructuredLogger.Level.INFO,
+                requestId, "request", fields);
+        return out;
+    }
+
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event, String requestId, String method, String route) {
+        Map<String, Endpoint> methods = routes.get(route);
+        if (methods == null) {
+            throw ApiException.notFound("No resource is served at this path.");
+        }
+        Endpoint endpoint = methods.get(method);
+        if (endpoint == null) {
+            return problem(new ApiException(ProblemType.METHOD_NOT_ALLOWED, "This resource allows only "
+                    + String.join(", ", new TreeSet<>(methods.keySet())) + ".").toProblem())
+                    .withHeader("Allow", String.join(", ", new TreeSet<>(methods.keySet())));
+        }
+        String body = null;
+        if (method.equals("POST") || method.equals("PUT")) {
+            body = body(event);
+            checkMediaType(event.getHeaders());
+        }
+        ApiRequest request = new ApiRequest(requestId, method, route, event.getPathParameters(),
+                event.getQueryStringParameters(), body, claims(event));
+        return endpoint.handle(request);
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null) {
+            return "";
+        }
+        byte[] bytes;
+        if (event.getIsBase64Encoded()) {
+            if (raw.length() > (MAX_BODY_BYTES / 3 + 1) * 4) {
+                throw tooLarge();
+            }
+            try {
+                bytes = Base64.getDecoder().decode(raw);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("$", "The body is not valid base64 although the request says it is.");
+            }
+        } else {
+            if (raw.length() > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            bytes = raw.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
+    }
+
+    private static void checkMediaType(Map<String, String> headers) {
+        String contentType = header(headers, "content-type");
+        if (contentType == null) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The request has no Content-Type; send the body as application/json.");
+        }
+        String[] parts = contentType.split(";");
+        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
+        boolean json = mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+        if (!json) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type must be application/json.");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].trim().split("=", 2);
+            if (kv[0].trim().equalsIgnoreCase("charset") && kv.length == 2
+                    && !kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
+                throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The body must be encoded as UTF-8.");
+            }
+        }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext rc = event.getRequestContext();
+        if (rc == null || rc.getAuthorizer() == null || rc.getAuthorizer().getJwt() == null
+                || rc.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return rc.getAuthorizer().getJwt().getClaims();
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (context != null && context.getAwsRequestId() != null) {
+            return context.getAwsRequestId();
+        }
+        APIGatewayV2HTTPEvent.RequestContext rc = event.getRequestContext();
+        return rc == null ? null : rc.getRequestId();
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext rc = event.getRequestContext();
+        if (rc == null || rc.getHttp() == null || rc.getHttp().getMethod() == null) {
+            return "";
+        }
+        return rc.getHttp().getMethod().toUpperCase(Locale.ROOT);
+    }
+
+    private static String route(APIGatewayV2HTTPEvent event) {
+        String key = event.getRouteKey();
+        if (key == null) {
+            return "";
+        }
+        int space = key.indexOf(' ');
+        return space < 0 ? key : key.substring(space + 1);
+    }
+
+    private static ApiResponse problem(Problem problem) {
+        return new ApiResponse(problem.status(), problem, Map.of(), Map.of()).withLog("problem", problem.type());
+    }
+
+    private ApiResponse internalError(String requestId, RuntimeException e) {
+        // Only the exception's class and where it was thrown: messages may quote request content.
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("exception", e.getClass().getName());
+        fields.put("at", at == null ? null : at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber());
+        log.log(StructuredLogger.Level.ERROR, requestId, "unexpected_exception", fields);
+        return problem(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+                "The request could not be completed because of an internal error; it was logged under request id "
+                        + requestId + ".", null));
+    }
+
+    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", response.body() instanceof Problem ? PROBLEM_JSON : JSON);
+        headers.put("Cache-Control", "no-store");
+        if (requestId != null) {
+            headers.put("X-Request-Id", requestId);
+        }
+        headers.putAll(response.headers());
+        String body;
+        try {
+            body = Json.mapper().writeValueAsString(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A response body could not be serialised to JSON.", e);
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** Builds the route table of one route group. */
+    public static final class Builder {
+        private final StructuredLogger log;
+        private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+
+        private Builder(StructuredLogger log) {
+            this.log = log;
+        }
+
+        /** Adds {@code GET path}. */
+        public Builder get(String path, Endpoint endpoint) {
+            return add("GET", path, endpoint);
+        }
+
+        /** Adds {@code POST path}; the request must carry a JSON body. */
+        public Builder post(String path, Endpoint endpoint) {
+            return add("POST", path, endpoint);
+        }
+
+        /** Adds {@code PUT path}; the request must carry a JSON body. */
+        public Builder put(String path, Endpoint endpoint) {
+            return add("PUT", path, endpoint);
+        }
+
+        private Builder add(String method, String path, Endpoint endpoint) {
+            if (routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).putIfAbsent(method, endpoint) != null) {
+                throw new IllegalArgumentException("The route " + method + " " + path + " is declared twice.");
+            }
+            return this;
+        }
+
+        /** Returns the dispatcher. */
+        public ApiDispatcher build() {
+            Map<String, Map<String, Endpoint>> copy = new LinkedHashMap<>();
+            routes.forEach((p, m) -> copy.put(p, Map.copyOf(m)));
+            return new ApiDispatcher(Collections.unmodifiableMap(copy), log);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.licencerisk.functions.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Lambda Java runtime's own (de)serialization of HTTP API events and responses, so that a handler run locally
+ * or in a test sees exactly the objects it would see in Lambda.
+ */
+public final class LambdaEvents {
+
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LambdaEvents.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LambdaEvents.class.getClassLoader());
+
+    private LambdaEvents() {
+    }
+
+    /** Deserialises an event as the runtime does. */
+    public static APIGatewayV2HTTPEvent event(String json) {
+        return EVENTS.fromJson(json);
+    }
+
+    /** Serialises a response as the runtime does before API Gateway reads it. */
+    public static String response(APIGatewayV2HTTPResponse response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RESPONSES.toJson(response, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,38 @@
+package org.licencerisk.functions.queue;
+
+import org.licencerisk.functions.scores.StoredScore;
+import org.licencerisk.functions.storage.Page;
+import org.licencerisk.model.scoring.RiskBand;
+
+import java.util.Optional;
+
+/** The case item of each application: latest score, decision state and queue membership. Thread-safe. */
+public interface CaseRepository {
+
+    /** Reads a case with a strongly consistent read. */
+    Optional<ApplicationCase> find(String applicationId);
+
+    /**
+     * Makes {@code score} the case's latest score unless a newer one is already recorded; puts the application in the
+     * queue when it has no decision. Safe to repeat: applying an older or the same score changes nothing.
+     *
+     * @return whether the case changed
+     */
+    boolean advanceLatest(StoredScore score);
+
+    /**
+     * Records that decision {@code revision} was made and takes the application out of the queue, unless the case
+     * already records that revision or a later one. Safe to repeat.
+     *
+     * @return whether the case changed
+     */
+    boolean markDecided(String applicationId, int revision, String outcome, String decidedAt);
+
+    /**
+     * Returns a page of undecided applications, riskiest first: band HIGH, MEDIUM, LOW, then score, then id.
+     *
+     * @param band   only this band, or {@code null} for all
+     * @param cursor the cursor of the previous page, or {@code null}
+     */
+    Page<QueueEntry> queue(RiskBand band, int limit, String cursor);
+}

@@ -1,0 +1,49 @@
+package org.licencerisk.functions.queue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.http.ApiDispatcher;
+import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.logging.StructuredLogger;
+
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /v1/queue?band=&limit=&cursor=}: undecided applications, riskiest first. */
+public final class QueueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** The route. */
+    public static final String PATH = "/v1/queue";
+
+    private final ApiDispatcher api;
+
+    /** For Lambda. */
+    public QueueHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    /** For tests and the local server. */
+    public QueueHandler(Components components) {
+        this(components.queueService(), components.logger());
+    }
+
+    QueueHandler(QueueService queue, StructuredLogger log) {
+        this.api = ApiDispatcher.builder(log)
+                .get(PATH, r -> ApiResponse.ok(queue.page(r.query("band"), r.intQuery("limit", 50, 1, 100),
+                        r.query("cursor"))))
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.handle(event, context);
+    }
+
+    /** Returns the routes this handler serves. */
+    public Map<String, Set<String>> routes() {
+        return api.routes();
+    }
+}

@@ -1,0 +1,147 @@
+package org.licencerisk.functions.scores;
+
+import org.licencerisk.functions.storage.Cursors;
+import org.licencerisk.functions.storage.InvalidCursorException;
+import org.licencerisk.functions.storage.Page;
+import org.licencerisk.functions.storage.Storage;
+import org.licencerisk.functions.storage.TableDefinitions;
+import org.licencerisk.model.scoring.Factor;
+import org.licencerisk.model.scoring.RedFlag;
+import org.licencerisk.model.scoring.RiskBand;
+import org.licencerisk.model.scoring.RiskScore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.licencerisk.functions.storage.Items.dbl;
+import static org.licencerisk.functions.storage.Items.lng;
+import static org.licencerisk.functions.storage.Items.n;
+import static org.licencerisk.functions.storage.Items.s;
+import static org.licencerisk.functions.storage.Items.str;
+import static org.licencerisk.functions.storage.TableDefinitions.APPLICATION_ID;
+import static org.licencerisk.functions.storage.TableDefinitions.SCORED_KEY;
+import static org.licencerisk.functions.storage.TableDefinitions.SK;
+
+/** Score items in the applications table: key {@code (applicationId, SCORE#<scoreId>)}. */
+public final class DynamoDbScoreRepository implements ScoreRepository {
+
+    private static final String PREFIX = "SCORE#";
+    private static final Set<String> HISTORY_KEY = Set.of(APPLICATION_ID, SK, SCORED_KEY);
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDbScoreRepository(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<StoredScore> insertIfAbsent(StoredScore score) {
+        try {
+            Storage.run(() -> client.putItem(b -> b.tableName(table)
+                    .item(toItem(score))
+                    .conditionExpression("attribute_not_exists(#sk)")
+                    .expressionAttributeNames(Map.of("#sk", SK))));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.of(find(score.applicationId(), score.scoreId()).orElseThrow(() -> new IllegalStateException(
+                    "A score's conditional put failed but the stored score cannot be read.")));
+        }
+    }
+
+    @Override
+    public Optional<StoredScore> find(String applicationId, String scoreId) {
+        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
+                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(PREFIX + scoreId)))
+                .consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<StoredScore> latest(String applicationId) {
+        return history(applicationId, 1, null).items().stream().findFirst();
+    }
+
+    @Override
+    public Page<StoredScore> history(String applicationId, int limit, String cursor) {
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            Map<String, String> fields = Cursors.decode(cursor, HISTORY_KEY);
+            if (!fields.get(APPLICATION_ID).equals(applicationId) || !fields.get(SK).startsWith(PREFIX)) {
+                throw new InvalidCursorException();
+            }
+            start = Cursors.key(fields, HISTORY_KEY);
+        }
+        Map<String, AttributeValue> exclusiveStart = start;
+        QueryResponse response = Storage.call(() -> client.query(b -> b.tableName(table)
+                .indexName(TableDefinitions.HISTORY_INDEX)
+                .keyConditionExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#id", APPLICATION_ID))
+                .expressionAttributeValues(Map.of(":id", s(applicationId)))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(limit)
+                .exclusiveStartKey(exclusiveStart)));
+        List<StoredScore> items = new ArrayList<>(response.count());
+        for (Map<String, AttributeValue> item : response.items()) {
+            items.add(fromItem(item));
+        }
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Cursors.encode(response.lastEvaluatedKey(), Map.of()) : null;
+        return new Page<>(items, next);
+    }
+
+    static Map<String, AttributeValue> toItem(StoredScore score) {
+        RiskScore r = score.score();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(APPLICATION_ID, s(score.applicationId()));
+        item.put(SK, s(PREFIX + score.scoreId()));
+        item.put(SCORED_KEY, s(score.scoredKey()));
+        item.put("scoreId", s(score.scoreId()));
+        item.put("inputHash", s(score.inputHash()));
+        item.put("riskScore", n(r.riskScore()));
+        item.put("riskBand", s(r.riskBand().name()));
+        item.put("modelVersion", s(r.modelVersion()));
+        item.put("referenceDataVersion", s(r.referenceDataVersion()));
+        item.put("scoredAt", s(score.scoredAt().toString()));
+        item.put("scoringLatencyMicros", n(score.scoringLatencyMicros()));
+        List<AttributeValue> factors = new ArrayList<>();
+        for (Factor f : r.factors()) {
+            factors.add(AttributeValue.fromM(Map.of("feature", s(f.feature()), "contribution", n(f.contribution()),
+                    "sentence", s(f.sentence()))));
+        }
+        item.put("factors", AttributeValue.fromL(factors));
+        List<AttributeValue> flags = new ArrayList<>();
+        for (RedFlag f : r.redFlags()) {
+            flags.add(AttributeValue.fromM(Map.of("code", s(f.code()), "criterion", s(f.criterion()),
+                    "sentence", s(f.sentence()))));
+        }
+        item.put("redFlags", AttributeValue.fromL(flags));
+        return item;
+    }
+
+    static StoredScore fromItem(Map<String, AttributeValue> item) {
+        List<Factor> factors = new ArrayList<>();
+        for (AttributeValue v : item.get("factors").l()) {
+            factors.add(new Factor(str(v.m(), "feature"), dbl(v.m(), "contribution"), str(v.m(), "sentence")));
+        }
+        List<RedFlag> flags = new ArrayList<>();
+        for (AttributeValue v : item.get("redFlags").l()) {
+            flags.add(new RedFlag(str(v.m(), "code"), str(v.m(), "criterion"), str(v.m(), "sentence")));
+        }
+        RiskScore score = new RiskScore(dbl(item, "riskScore"), RiskBand.valueOf(str(item, "riskBand")),
+                str(item, "modelVersion"), str(item, "referenceDataVersion"), factors, flags);
+        return new StoredScore(str(item, APPLICATION_ID), str(item, "scoreId"), str(item, "inputHash"), score,
+                Instant.parse(str(item, "scoredAt")), lng(item, "scoringLatencyMicros"));
+    }
+}

@@ -1,0 +1,90 @@
+package org.licencerisk.functions.scores;
+
+import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.queue.ApplicationCase;
+import org.licencerisk.functions.queue.CaseRepository;
+import org.licencerisk.model.application.ApplicationParser;
+import org.licencerisk.model.application.InvalidApplicationException;
+import org.licencerisk.model.application.LicenceApplication;
+import org.licencerisk.model.scoring.RiskScore;
+import org.licencerisk.model.scoring.RiskScorer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Validates, scores and stores licence applications, idempotently and without transactions.
+ * <p>
+ * Order of writes (docs/table-design.md): (1) the score item, by a conditional put on a key derived from the
+ * content hash, so that of concurrent identical requests exactly one stores it and a repeat stores nothing (its put
+ * fails its condition and it returns the stored score); (2) the case item, by a conditional
+ * update that only moves forward in time. A failure between the two leaves a complete score and a case that lags;
+ * any retry of the same request (or any later score) completes it. Thread-safe.
+ */
+public final class ScoringService {
+
+    private final ApplicationParser parser = new ApplicationParser();
+    private final RiskScorer scorer;
+    private final ScoreRepository scores;
+    private final CaseRepository cases;
+    private final ModelRegistry models;
+    private final Clock clock;
+    private final AtomicBoolean registered = new AtomicBoolean();
+
+    public ScoringService(RiskScorer scorer, ScoreRepository scores, CaseRepository cases, ModelRegistry models,
+                          Clock clock) {
+        this.scorer = scorer;
+        this.scores = scores;
+        this.cases = cases;
+        this.models = models;
+        this.clock = clock;
+    }
+
+    /**
+     * Scores the application in {@code body} and stores the score, or returns the stored score of identical content.
+     *
+     * @throws InvalidApplicationException with every field problem, before anything is stored
+     */
+    public ScoringResult score(String body) {
+        LicenceApplication application = parser.parse(body);
+        String hash = InputHash.of(application);
+        String scoreId = hash.substring(0, 32);
+        registerModel();
+        long start = System.nanoTime();
+        RiskScore score = scorer.score(application);
+        long latencyMicros = (System.nanoTime() - start) / 1_000;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        StoredScore stored = new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
+        Optional<StoredScore> winner = scores.insertIfAbsent(stored);
+        if (winner.isPresent()) {
+            return repeat(winner.get());
+        }
+        cases.advanceLatest(stored);
+        return new ScoringResult(stored, true);
+    }
+
+    /** Registers the served model once per container (the priming hook calls this before the snapshot). */
+    public void registerModel() {
+        if (!registered.get()) {
+            models.register(scorer.manifest(), clock.instant());
+            registered.set(true);
+        }
+    }
+
+    /** Returns the model this service scores with. */
+    public RiskScorer scorer() {
+        return scorer;
+    }
+
+    private ScoringResult repeat(StoredScore stored) {
+        // Complete a case update that an earlier request may have left undone; writes nothing when it was done.
+        Optional<ApplicationCase> current = cases.find(stored.applicationId());
+        if (current.isEmpty() || current.get().latestScoredKey().compareTo(stored.scoredKey()) < 0) {
+            cases.advanceLatest(stored);
+        }
+        return new ScoringResult(stored, false);
+    }
+}

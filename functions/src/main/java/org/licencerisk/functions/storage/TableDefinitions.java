@@ -1,0 +1,110 @@
+package org.licencerisk.functions.storage;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.List;
+
+/**
+ * The key schemas and indexes of the two tables, as {@code template.yaml} declares them (a test holds the two
+ * together). The local API server and the tests create tables from here. See {@code docs/table-design.md}.
+ */
+public final class TableDefinitions {
+
+    /** The template's logical id of the applications table. */
+    public static final String APPLICATIONS_LOGICAL_ID = "ApplicationsTable";
+    /** The template's logical id of the models table. */
+    public static final String MODELS_LOGICAL_ID = "ModelsTable";
+
+    /** Partition key of the applications table: the application id. */
+    public static final String APPLICATION_ID = "applicationId";
+    /** Sort key of the applications table: {@code CASE}, {@code SCORE#<scoreId>} or {@code DECISION#<revision>}. */
+    public static final String SK = "sk";
+    /** Sort key of the history index: fixed-width scoredAt, {@code #}, scoreId. Only score items carry it. */
+    public static final String SCORED_KEY = "scoredKey";
+    /** Partition key of the queue index: the band of an undecided application. Only undecided case items carry it. */
+    public static final String QUEUE_BAND = "queueBand";
+    /** Sort key of the queue index: {@code 1 - score} at fixed width, {@code #}, the application id. */
+    public static final String QUEUE_RANK = "queueRank";
+    /** The local secondary index of an application's scores in time order. */
+    public static final String HISTORY_INDEX = "byScoredAt";
+    /** The sparse global secondary index of undecided applications by band and score. */
+    public static final String QUEUE_INDEX = "queue";
+    /** Non-key attributes the queue index projects. */
+    public static final List<String> QUEUE_PROJECTION = List.of("scoreId", "riskScore", "riskBand", "modelVersion",
+            "scoredAt", "redFlagCount");
+
+    /** Partition key of the models table: always {@code MODEL}, so that one Query lists every model. */
+    public static final String REGISTRY = "registry";
+    /** Sort key of the models table. */
+    public static final String MODEL_VERSION = "modelVersion";
+
+    private TableDefinitions() {
+    }
+
+    /** The applications table. */
+    public static CreateTableRequest applications(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string(APPLICATION_ID), string(SK), string(SCORED_KEY), string(QUEUE_BAND),
+                        string(QUEUE_RANK))
+                .keySchema(hash(APPLICATION_ID), range(SK))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder()
+                        .indexName(HISTORY_INDEX)
+                        .keySchema(hash(APPLICATION_ID), range(SCORED_KEY))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(QUEUE_INDEX)
+                        .keySchema(hash(QUEUE_BAND), range(QUEUE_RANK))
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(QUEUE_PROJECTION).build())
+                        .build())
+                .build();
+    }
+
+    /** The models table. */
+    public static CreateTableRequest models(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string(REGISTRY), string(MODEL_VERSION))
+                .keySchema(hash(REGISTRY), range(MODEL_VERSION))
+                .build();
+    }
+
+    /** Creates both tables unless they exist (local server and tests only; AWS tables come from the template). */
+    public static void createIfMissing(DynamoDbClient client, String applicationsTable, String modelsTable) {
+        for (CreateTableRequest request : List.of(applications(applicationsTable), models(modelsTable))) {
+            try {
+                client.createTable(request);
+            } catch (ResourceInUseException e) {
+                // Already there: the definitions are fixed, so an existing table has this shape.
+            }
+            client.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+        }
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+    }
+}

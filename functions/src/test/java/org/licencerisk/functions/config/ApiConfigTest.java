@@ -1,0 +1,76 @@
+package org.licencerisk.functions.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiConfigTest {
+
+    private static Map<String, String> valid() {
+        Map<String, String> env = new HashMap<>();
+        env.put("APPLICATIONS_TABLE", "licence-risk-applications");
+        env.put("MODELS_TABLE", "licence-risk-models");
+        return env;
+    }
+
+    @Test
+    void readsAMinimalLambdaEnvironmentWithDefaults() {
+        Map<String, String> env = valid();
+        env.put("AWS_REGION", "eu-central-1");
+        ApiConfig c = ApiConfig.from(env);
+        assertEquals("licence-risk-applications", c.applicationsTable());
+        assertEquals("eu-central-1", c.region());
+        assertNull(c.dynamoDbEndpoint());
+        assertNull(c.modelDir());
+        assertEquals(Duration.ofMillis(2000), c.apiCallTimeout());
+        assertEquals(Duration.ofMillis(800), c.apiAttemptTimeout());
+    }
+
+    @Test
+    void readsALocalEnvironment() {
+        Map<String, String> env = valid();
+        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
+        env.put("MODEL_DIR", "/opt/model");
+        env.put("DYNAMODB_TIMEOUT_MS", "500");
+        ApiConfig c = ApiConfig.from(env);
+        assertEquals(URI.create("http://127.0.0.1:8000"), c.dynamoDbEndpoint());
+        assertEquals(Path.of("/opt/model"), c.requireModelDir());
+        assertEquals(Duration.ofMillis(200), c.apiAttemptTimeout());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "APPLICATIONS_TABLE||APPLICATIONS_TABLE must be set",
+            "MODELS_TABLE|a b|MODELS_TABLE must be set",
+            "DYNAMODB_ENDPOINT|not a uri|DYNAMODB_ENDPOINT must be",
+            "DYNAMODB_ENDPOINT|127.0.0.1:8000|DYNAMODB_ENDPOINT must be",
+            "DYNAMODB_TIMEOUT_MS|fast|DYNAMODB_TIMEOUT_MS must be a whole number",
+            "DYNAMODB_TIMEOUT_MS|10|DYNAMODB_TIMEOUT_MS must lie between"})
+    void badValuesAreRefusedNamingTheVariable(String variable, String value, String message) {
+        Map<String, String> env = valid();
+        if (value == null) {
+            env.remove(variable);
+        } else {
+            env.put(variable, value);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void aFunctionWithoutAModelDirectorySaysSoWhenAskedToScore() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ApiConfig.from(valid()).requireModelDir());
+        assertTrue(e.getMessage().contains("MODEL_DIR"));
+    }
+}

@@ -1,0 +1,246 @@
+package org.licencerisk.functions.template;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.local.SamTemplate;
+import org.licencerisk.functions.storage.TableDefinitions;
+import org.licencerisk.functions.testing.Dynalite;
+import org.licencerisk.functions.testing.OpenApi;
+import org.licencerisk.functions.testing.TestStack;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Holds template.yaml and openapi.yaml against the code, so that the three cannot drift apart. */
+class TemplateTest {
+
+    private static final Set<String> READ_ONLY = Set.of("dynamodb:GetItem", "dynamodb:Query");
+    private static final Set<String> READERS = Set.of("ApplicationScoresFunction", "QueueFunction", "ModelsFunction");
+
+    private static SamTemplate template;
+    private static Components components;
+
+    @BeforeAll
+    static void setUp() {
+        template = SamTemplate.read(Dynalite.repositoryRoot().resolve("template.yaml"));
+        components = TestStack.create().components();
+    }
+
+    private static RequestHandler<?, ?> handler(SamTemplate.Function f) throws Exception {
+        Class<?> type = Class.forName(f.handler());
+        assertTrue(RequestHandler.class.isAssignableFrom(type), f.handler() + " is a RequestHandler");
+        assertNotNull(type.getConstructor(), f.handler() + " has a public no-argument constructor for Lambda");
+        return (RequestHandler<?, ?>) type.getConstructor(Components.class).newInstance(components);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Set<String>> routes(RequestHandler<?, ?> handler) throws Exception {
+        return (Map<String, Set<String>>) handler.getClass().getMethod("routes").invoke(handler);
+    }
+
+    @Test
+    void everyFunctionsHandlerExistsAndServesExactlyItsRoutes() throws Exception {
+        assertEquals(5, template.functions().size());
+        Set<String> allPaths = new HashSet<>();
+        for (SamTemplate.Function f : template.functions()) {
+            Set<String> templatePaths = new TreeSet<>();
+            for (SamTemplate.Route r : f.routes()) {
+                assertEquals("ANY", r.method(), "routes are ANY so that the handler can answer 405");
+                assertTrue(templatePaths.add(r.path()));
+                assertTrue(allPaths.add(r.path()), r.path() + " is routed to one function only");
+            }
+            assertEquals(templatePaths, new TreeSet<>(routes(handler(f)).keySet()), f.logicalId());
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheRoutesAndMethodsOfTheHandlers() throws Exception {
+        Map<String, Set<String>> code = new TreeMap<>();
+        for (SamTemplate.Function f : template.functions()) {
+            code.putAll(routes(handler(f)));
+        }
+        Map<String, Set<String>> documented = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = OpenApi.document().path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            Set<String> methods = new TreeSet<>();
+            p.getValue().fieldNames().forEachRemaining(m -> methods.add(m.toUpperCase(Locale.ROOT)));
+            documented.put(p.getKey(), methods);
+        }
+        assertEquals(documented, code);
+    }
+
+    @Test
+    void licensingSystemsUseIamAndOfficersTheJwtAuthorizerWithIssuerAndAudienceParameters() {
+        for (SamTemplate.Function f : template.functions()) {
+            for (SamTemplate.Route r : f.routes()) {
+                String expected = r.path().equals("/v1/scores") ? "AWS_IAM" : "OfficerJwt";
+                assertEquals(expected, r.authorizer(), r.path());
+            }
+        }
+        JsonNode jwt = template.properties("Api").path("Auth").path("Authorizers").path("OfficerJwt").path("JwtConfiguration");
+        assertEquals("OfficerJwtIssuer", jwt.path("issuer").path("Ref").asText());
+        assertEquals("OfficerJwtAudience", jwt.path("audience").get(0).path("Ref").asText());
+        assertTrue(template.properties("Api").path("Auth").path("EnableIamAuthorizer").asBoolean());
+    }
+
+    @Test
+    void everyVariableTheConfigurationReadsIsSetWhereItIsNeededAndNothingElse() throws IOException {
+        Set<String> read = variablesReadByApiConfig();
+        Set<String> classified = new HashSet<>(ApiConfig.TEMPLATE_VARIABLES);
+        classified.addAll(ApiConfig.SCORING_VARIABLES);
+        classified.addAll(ApiConfig.LOCAL_VARIABLES);
+        classified.addAll(ApiConfig.RUNTIME_VARIABLES);
+        assertEquals(read, classified, "every variable ApiConfig reads is in exactly one list");
+        for (SamTemplate.Function f : template.functions()) {
+            Set<String> expected = new TreeSet<>(ApiConfig.TEMPLATE_VARIABLES);
+            if (f.handler().endsWith(".ScoresHandler")) {
+                expected.addAll(ApiConfig.SCORING_VARIABLES);
+            }
+            assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
+            assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
+            assertEquals(TableDefinitions.MODELS_LOGICAL_ID, f.environment().get(ApiConfig.MODELS_TABLE));
+        }
+    }
+
+    /** The names ApiConfig passes to {@code env.get(...)}, read from its source so that a new one cannot hide. */
+    private static Set<String> variablesReadByApiConfig() throws IOException {
+        Path source = Dynalite.repositoryRoot().resolve(
+                "functions/src/main/java/org/licencerisk/functions/config/ApiConfig.java");
+        String text = Files.readString(source);
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("env\\.get\\((\\w+)\\)").matcher(text);
+        while (m.find()) {
+            Matcher value = Pattern.compile("String " + m.group(1) + " = \"(\\w+)\"").matcher(text);
+            assertTrue(value.find(), "constant " + m.group(1));
+            names.add(value.group(1));
+        }
+        assertTrue(names.size() >= 5);
+        assertEquals(1, text.split("System\\.getenv", -1).length - 1, "one System.getenv");
+        return names;
+    }
+
+    @Test
+    void functionsUseJava17WithSnapStartOnPublishedVersionsAndLogGroupsWithRetention() {
+        JsonNode globals = template.root().path("Globals").path("Function");
+        assertEquals("java17", globals.path("Runtime").asText());
+        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+        assertFalse(globals.path("AutoPublishAlias").asText().isEmpty());
+        for (SamTemplate.Function f : template.functions()) {
+            JsonNode group = template.root().path("Resources").path(f.logicalId() + "LogGroup").path("Properties");
+            assertEquals("/aws/lambda/${" + f.logicalId() + "}", group.path("LogGroupName").path("Fn::Sub").asText());
+            assertEquals("LogRetentionInDays", group.path("RetentionInDays").path("Ref").asText());
+        }
+    }
+
+    @Test
+    void policiesAreLeastPrivilegeAndReadersReadOnly() {
+        for (SamTemplate.Function f : template.functions()) {
+            Set<String> actions = new TreeSet<>();
+            for (JsonNode policy : f.node().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    statement.path("Action").forEach(a -> actions.add(a.asText()));
+                    for (JsonNode resource : statement.path("Resource")) {
+                        assertFalse(resource.toString().contains("*"), f.logicalId() + " names its resources");
+                    }
+                }
+            }
+            assertFalse(actions.isEmpty());
+            actions.forEach(a -> assertFalse(a.contains("*"), a));
+            assertFalse(actions.contains("dynamodb:Scan") || actions.contains("dynamodb:DeleteItem"), f.logicalId());
+            if (READERS.contains(f.logicalId())) {
+                assertTrue(READ_ONLY.containsAll(actions), f.logicalId() + " is read-only: " + actions);
+            }
+        }
+    }
+
+    @Test
+    void tablesMatchTheCodesDefinitionsAndAreProtected() {
+        assertEquals(canonical(TableDefinitions.applications("x")), canonical(template.properties(TableDefinitions.APPLICATIONS_LOGICAL_ID)));
+        assertEquals(canonical(TableDefinitions.models("x")), canonical(template.properties(TableDefinitions.MODELS_LOGICAL_ID)));
+        for (String table : List.of(TableDefinitions.APPLICATIONS_LOGICAL_ID, TableDefinitions.MODELS_LOGICAL_ID)) {
+            JsonNode p = template.properties(table);
+            assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText());
+            assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
+            assertTrue(p.path("SSESpecification").path("SSEEnabled").asBoolean());
+            assertEquals("KMS", p.path("SSESpecification").path("SSEType").asText());
+            assertTrue(p.path("DeletionProtectionEnabled").asBoolean());
+            assertEquals("Retain", template.root().path("Resources").path(table).path("DeletionPolicy").asText());
+        }
+    }
+
+    @Test
+    void outputsNameTheApiUrlAndTheTables() {
+        JsonNode outputs = template.root().path("Outputs");
+        assertTrue(outputs.has("ApiUrl"));
+        assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, outputs.path("ApplicationsTableName").path("Value").path("Ref").asText());
+        assertEquals(TableDefinitions.MODELS_LOGICAL_ID, outputs.path("ModelsTableName").path("Value").path("Ref").asText());
+    }
+
+    private static Map<String, Object> canonical(CreateTableRequest r) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("attributes", new TreeSet<>(r.attributeDefinitions().stream().map(a -> a.attributeName() + ":" + a.attributeTypeAsString()).toList()));
+        m.put("keys", keys(r.keySchema()));
+        Map<String, Object> indexes = new TreeMap<>();
+        r.localSecondaryIndexes().forEach(i -> indexes.put("LSI " + i.indexName(), List.of(keys(i.keySchema()), projection(i.projection()))));
+        r.globalSecondaryIndexes().forEach(i -> indexes.put("GSI " + i.indexName(), List.of(keys(i.keySchema()), projection(i.projection()))));
+        m.put("indexes", indexes);
+        return m;
+    }
+
+    private static Map<String, Object> canonical(JsonNode p) {
+        Map<String, Object> m = new TreeMap<>();
+        Set<String> attributes = new TreeSet<>();
+        p.path("AttributeDefinitions").forEach(a -> attributes.add(a.path("AttributeName").asText() + ":" + a.path("AttributeType").asText()));
+        m.put("attributes", attributes);
+        m.put("keys", keys(p.path("KeySchema")));
+        Map<String, Object> indexes = new TreeMap<>();
+        p.path("LocalSecondaryIndexes").forEach(i -> indexes.put("LSI " + i.path("IndexName").asText(), List.of(keys(i.path("KeySchema")), projection(i.path("Projection")))));
+        p.path("GlobalSecondaryIndexes").forEach(i -> indexes.put("GSI " + i.path("IndexName").asText(), List.of(keys(i.path("KeySchema")), projection(i.path("Projection")))));
+        m.put("indexes", indexes);
+        return m;
+    }
+
+    private static List<String> keys(List<KeySchemaElement> keys) {
+        return keys.stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList();
+    }
+
+    private static List<String> keys(JsonNode keys) {
+        List<String> out = new ArrayList<>();
+        keys.forEach(k -> out.add(k.path("AttributeName").asText() + ":" + k.path("KeyType").asText()));
+        return out;
+    }
+
+    private static String projection(Projection p) {
+        return p.projectionTypeAsString() + new TreeSet<>(p.nonKeyAttributes());
+    }
+
+    private static String projection(JsonNode p) {
+        Set<String> nonKey = new TreeSet<>();
+        p.path("NonKeyAttributes").forEach(a -> nonKey.add(a.asText()));
+        return p.path("ProjectionType").asText() + nonKey;
+    }
+}

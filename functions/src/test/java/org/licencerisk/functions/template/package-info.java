@@ -1,0 +1,2 @@
+/** Tests that hold {@code template.yaml} and {@code openapi.yaml} against the code. */
+package org.licencerisk.functions.template;

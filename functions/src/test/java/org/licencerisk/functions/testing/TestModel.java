@@ -1,0 +1,48 @@
+package org.licencerisk.functions.testing;
+
+import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.scoring.RiskScorer;
+import org.licencerisk.model.training.DefaultModel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The model the tests score with: the default logistic model trained on 3,000 deterministic synthetic
+ * applications, once per test JVM, written to a temporary directory and loaded back as a Lambda container would.
+ */
+public final class TestModel {
+
+    private static final int APPLICATIONS = 3_000;
+    private static final long SEED = 42L;
+
+    private static Path dir;
+    private static RiskScorer scorer;
+
+    private TestModel() {
+    }
+
+    /** Returns the scorer. */
+    public static synchronized RiskScorer scorer() {
+        if (scorer == null) {
+            scorer = ModelArtifact.load(directory()).scorer();
+        }
+        return scorer;
+    }
+
+    /** Returns the directory of the trained artifact. */
+    public static synchronized Path directory() {
+        if (dir == null) {
+            try {
+                Path parent = Files.createTempDirectory("licence-risk-test-model-");
+                dir = parent.resolve("default");
+                DefaultModel.trainSynthetic(dir, APPLICATIONS, SEED);
+            } catch (IOException e) {
+                throw new UncheckedIOException("No temporary directory for the test model.", e);
+            }
+        }
+        return dir;
+    }
+}

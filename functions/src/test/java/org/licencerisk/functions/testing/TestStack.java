@@ -1,0 +1,130 @@
+package org.licencerisk.functions.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.local.LambdaEvents;
+import org.licencerisk.functions.local.LocalContext;
+import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.storage.DynamoDbClientFactory;
+import org.licencerisk.functions.storage.TableDefinitions;
+import org.licencerisk.model.json.Json;
+import org.licencerisk.model.scoring.RiskScorer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fresh tables in the shared dynalite, a client, a clock that ticks one millisecond per reading, captured logs and
+ * {@link Components} over them: what a test needs to drive the handlers.
+ */
+public final class TestStack {
+
+    private final ApiConfig config;
+    private final DynamoDbClient client;
+    private final Components components;
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        this.config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
+                ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
+                ApiConfig.DYNAMODB_TIMEOUT_MS, "1500"));
+        this.client = DynamoDbClientFactory.create(config);
+        if (createTables) {
+            TableDefinitions.createIfMissing(client, config.applicationsTable(), config.modelsTable());
+        }
+        StructuredLogger logger = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        this.components = Components.of(config, client, scorer, new TickingClock(), logger);
+    }
+
+    /** A stack on the shared dynalite with the test model. */
+    public static TestStack create() {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true);
+    }
+
+    /** A stack on the shared dynalite with another scorer. */
+    public static TestStack create(RiskScorer scorer) {
+        return new TestStack(Dynalite.shared().endpoint(), scorer, true);
+    }
+
+    /** A stack on any endpoint, creating no tables (for failure tests). */
+    public static TestStack at(URI endpoint) {
+        return new TestStack(endpoint, TestModel.scorer(), false);
+    }
+
+    /** The components. */
+    public Components components() {
+        return components;
+    }
+
+    /** The configuration. */
+    public ApiConfig config() {
+        return config;
+    }
+
+    /** The client. */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** Every log line written so far. */
+    public String logs() {
+        return logs.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Every item of the applications table. */
+    public List<Map<String, AttributeValue>> items() {
+        return client.scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
+                .stream().toList();
+    }
+
+    /** Invokes a handler the way Lambda does and returns the response after the runtime's serialisation. */
+    public static TestResponse invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                      Events event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event.build(),
+                new LocalContext(UUID.randomUUID().toString(), "test", 1024, System.nanoTime() + 10_000_000_000L));
+        try {
+            JsonNode wire = Json.mapper().readTree(LambdaEvents.response(response));
+            return new TestResponse(wire.get("statusCode").asInt(), response.getHeaders(),
+                    Json.mapper().readTree(wire.get("body").asText()));
+        } catch (IOException e) {
+            throw new IllegalStateException("A handler returned a body that is not JSON.", e);
+        }
+    }
+
+    /** A clock that advances one millisecond each time it is read, so that scores never share a time. */
+    private static final class TickingClock extends Clock {
+        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-29T09:00:00Z").toEpochMilli());
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.incrementAndGet());
+        }
+    }
+}
