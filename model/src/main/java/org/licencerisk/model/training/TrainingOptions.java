@@ -50,7 +50,7 @@ public record TrainingOptions(TrainerKind trainer, long seed, Instant splitDate,
 
     /** Returns the defaults for a trainer: HIGH = top 10%, MEDIUM = next 20%, calibration on the newest 20%. */
     public static TrainingOptions defaults(TrainerKind trainer) {
-        return new TrainingOptions(trainer, DEFAULT_SEED, null, 0.2, 0.10, 0.30, 20, 0.05, 200, 4, 0.1);
+        return new TrainingOptions(trainer, DEFAULT_SEED, null, 0.2, 0.10, 0.30, 20, 0.02, 200, 4, 0.1);
     }
 
     public TrainingOptions withSeed(long newSeed) {
