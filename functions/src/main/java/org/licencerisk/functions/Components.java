@@ -1,11 +1,14 @@
 package org.licencerisk.functions;
 
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.artifacts.ArtifactStores;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
+import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
@@ -17,6 +20,7 @@ import org.licencerisk.model.scoring.RiskScorer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +35,7 @@ public final class Components {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<RiskScorer> scorer;
     private final Lazy<ScoringService> scoring;
+    private final Lazy<Optional<ArtifactStore>> artifactStore;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
                        Supplier<RiskScorer> scorer) {
@@ -42,6 +47,7 @@ public final class Components {
         this.scoring = new Lazy<>(() -> new ScoringService(scorer(), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
                 new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()), clock));
+        this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
     }
 
     /** The components of a Lambda container, from its environment. */
@@ -106,6 +112,17 @@ public final class Components {
     /** The model catalogue. */
     public ModelCatalogue modelCatalogue() {
         return new ModelCatalogue(new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()));
+    }
+
+    /** The promotion service. */
+    public PromotionService promotionService() {
+        return new PromotionService(new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()), clock,
+                config.promotionTolerance());
+    }
+
+    /** The artifact store (S3 or a local directory), built on first use; empty when none is configured. */
+    public Optional<ArtifactStore> artifactStore() {
+        return artifactStore.get();
     }
 
     /** A value built once, on first use. */

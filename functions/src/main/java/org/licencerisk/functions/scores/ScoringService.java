@@ -69,7 +69,7 @@ public final class ScoringService {
     /** Registers the served model once per container (the priming hook calls this before the snapshot). */
     public void registerModel() {
         if (!registered.get()) {
-            models.register(scorer.manifest(), clock.instant());
+            models.register(scorer.manifest(), null, "scoring-function", clock.instant());
             registered.set(true);
         }
     }

@@ -32,6 +32,24 @@ public final class TestModel {
         return scorer;
     }
 
+    private static Path challengerDir;
+
+    /**
+     * Returns the directory of a second model (2,000 applications, seed 7): another version with other metrics, to
+     * register and promote.
+     */
+    public static synchronized Path challengerDirectory() {
+        if (challengerDir == null) {
+            try {
+                challengerDir = Files.createTempDirectory("licence-risk-test-model-").resolve("challenger");
+                DefaultModel.trainSynthetic(challengerDir, 2_000, 7L);
+            } catch (IOException e) {
+                throw new UncheckedIOException("No temporary directory for the test model.", e);
+            }
+        }
+        return challengerDir;
+    }
+
     /** Returns the directory of the trained artifact. */
     public static synchronized Path directory() {
         if (dir == null) {
