@@ -6,8 +6,10 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
+import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
@@ -44,9 +46,9 @@ public final class Components {
         this.logger = logger;
         this.dynamoDb = new Lazy<>(dynamoDb);
         this.scorer = new Lazy<>(scorer);
-        this.scoring = new Lazy<>(() -> new ScoringService(scorer(), new DynamoDbScoreRepository(dynamoDb(),
-                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
-                new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()), clock));
+        this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
+                config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
+                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
     }
 
@@ -111,13 +113,17 @@ public final class Components {
 
     /** The model catalogue. */
     public ModelCatalogue modelCatalogue() {
-        return new ModelCatalogue(new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()));
+        return new ModelCatalogue(registry());
     }
 
     /** The promotion service. */
     public PromotionService promotionService() {
-        return new PromotionService(new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()), clock,
-                config.promotionTolerance());
+        return new PromotionService(registry(), clock, config.promotionTolerance());
+    }
+
+    /** The model registry. */
+    public ModelRegistry registry() {
+        return new DynamoDbModelRegistry(dynamoDb(), config.modelsTable());
     }
 
     /** The artifact store (S3 or a local directory), built on first use; empty when none is configured. */

@@ -5,8 +5,6 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.http.ApiException;
-import org.licencerisk.functions.models.DynamoDbModelRegistry;
-import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.StoredArtifact;
@@ -94,8 +92,7 @@ public final class RegistryTool {
                 "Set ARTIFACT_BUCKET (S3) or ARTIFACT_DIR (local) to say where artifacts are stored."));
         Path dir = Path.of(artifactDir);
         StoredArtifact stored = store.put(dir);
-        ModelRegistry registry = new DynamoDbModelRegistry(components.dynamoDb(), components.config().modelsTable());
-        boolean registered = registry.register(ModelArtifact.load(dir).manifest(), stored, actor, Instant.now());
+        boolean registered = components.registry().register(ModelArtifact.load(dir).manifest(), stored, actor, Instant.now());
         print(Map.of("registered", registered, "artifact", stored));
     }
 

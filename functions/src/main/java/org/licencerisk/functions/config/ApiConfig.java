@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
  * @param artifactBucket     the S3 bucket of model artifacts, or {@code null}
  * @param artifactDir        the local directory of model artifacts (local mode), or {@code null}
  * @param s3Endpoint         an endpoint override (a local S3-compatible server), or {@code null} for AWS
+ * @param championCheck      how often the scoring path reads the champion pointer
  * @param roleClaim          the JWT claim that lists a caller's roles (groups)
  * @param dataScientistRole  the role that may promote models
  * @param promotionTolerance how much lower a challenger's average precision may be than the champion's
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
-                        Path artifactDir, URI s3Endpoint, String roleClaim,
+                        Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
                         String dataScientistRole, double promotionTolerance) {
 
     /** The table of scores, decisions and the queue. */
@@ -47,6 +48,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String DYNAMODB_TIMEOUT_MS = "DYNAMODB_TIMEOUT_MS";
     /** The S3 bucket of model artifacts (functions that load or store artifacts). */
     public static final String ARTIFACT_BUCKET = "ARTIFACT_BUCKET";
+    /** Optional: how often, in seconds, the scoring path reads the champion pointer (default 30, 1 to 60). */
+    public static final String CHAMPION_CHECK_SECONDS = "CHAMPION_CHECK_SECONDS";
     /** Local mode: a directory holding model artifacts instead of S3. */
     public static final String ARTIFACT_DIR = "ARTIFACT_DIR";
     /** Optional endpoint of an S3-compatible server; unset in AWS. */
@@ -63,7 +66,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Variables {@code template.yaml} sets on every function (a test holds the template to this list). */
     public static final List<String> TEMPLATE_VARIABLES = List.of(APPLICATIONS_TABLE, MODELS_TABLE, DYNAMODB_TIMEOUT_MS);
     /** Variables {@code template.yaml} sets on every function that scores. */
-    public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET);
+    public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, CHAMPION_CHECK_SECONDS);
     /** Variables {@code template.yaml} sets on the function that promotes models. */
     public static final List<String> PROMOTION_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE, PROMOTION_TOLERANCE);
     /** Variables only a local run sets; never in the template. */
@@ -78,6 +81,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     private static final String DEFAULT_ROLE_CLAIM = "cognito:groups";
     private static final String DEFAULT_DATA_SCIENTIST_ROLE = "data-scientist";
     private static final double DEFAULT_TOLERANCE = 0.01;
+    private static final long DEFAULT_CHAMPION_CHECK_SECONDS = 30;
 
     public ApiConfig {
         requireTable(APPLICATIONS_TABLE, applicationsTable);
@@ -94,6 +98,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         }
         if (artifactBucket != null && !BUCKET_NAME.matcher(artifactBucket).matches()) {
             throw new IllegalArgumentException(ARTIFACT_BUCKET + " must be an S3 bucket name (3 to 63 lower-case letters, digits, '.' or '-').");
+        }
+        if (championCheck == null || championCheck.compareTo(Duration.ofSeconds(1)) < 0
+                || championCheck.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException(CHAMPION_CHECK_SECONDS + " must lie between 1 and 60 seconds.");
         }
         if (roleClaim == null || roleClaim.isBlank() || dataScientistRole == null || dataScientistRole.isBlank()) {
             throw new IllegalArgumentException(ROLE_CLAIM + " and " + DATA_SCIENTIST_ROLE + " must not be blank.");
@@ -117,6 +125,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         URI endpointUri = endpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT));
         URI s3Endpoint = endpoint(S3_ENDPOINT, env.get(S3_ENDPOINT));
         String artifactDir = blankToNull(env.get(ARTIFACT_DIR));
+        long championCheck = wholeNumber(CHAMPION_CHECK_SECONDS, env.get(CHAMPION_CHECK_SECONDS),
+                DEFAULT_CHAMPION_CHECK_SECONDS, "seconds");
         double tolerance = DEFAULT_TOLERANCE;
         String toleranceText = blankToNull(env.get(PROMOTION_TOLERANCE));
         if (toleranceText != null) {
@@ -135,7 +145,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         return new ApiConfig(env.get(APPLICATIONS_TABLE), env.get(MODELS_TABLE), region, endpointUri,
                 modelDir == null ? null : Path.of(modelDir), Duration.ofMillis(timeoutMs),
                 Duration.ofMillis(Math.max(100, timeoutMs * 2 / 5)), blankToNull(env.get(ARTIFACT_BUCKET)),
-                artifactDir == null ? null : Path.of(artifactDir), s3Endpoint,
+                artifactDir == null ? null : Path.of(artifactDir), s3Endpoint, Duration.ofSeconds(championCheck),
                 Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
                 tolerance);
