@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.export.ExportSummary;
 import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
@@ -11,7 +13,10 @@ import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.model.artifact.ArtifactException;
 import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.json.Json;
+import org.licencerisk.model.privacy.PseudonymisationKeys;
+import org.licencerisk.model.privacy.Pseudonymiser;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +38,7 @@ public final class RegistryTool {
                    registry promote MODEL_VERSION --actor NAME [--force --reason TEXT] [--reason TEXT]
                    registry list
                    registry promotions
+                   registry export --out FILE.jsonl --key-file KEY_FILE
             """;
 
     private final Components components;
@@ -71,6 +77,7 @@ public final class RegistryTool {
                         options.get("reason"));
                 case "list" -> print(components.modelCatalogue().list());
                 case "promotions" -> print(components.promotionService().history());
+                case "export" -> export(require(options, "out"), require(options, "key-file"));
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
@@ -94,6 +101,19 @@ public final class RegistryTool {
         StoredArtifact stored = store.put(dir);
         boolean registered = components.registry().register(ModelArtifact.load(dir).manifest(), stored, actor, Instant.now());
         print(Map.of("registered", registered, "artifact", stored));
+    }
+
+    private void export(String out, String keyFile) {
+        Pseudonymiser pseudonymiser;
+        try {
+            pseudonymiser = new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The key file " + keyFile + " could not be read.", e);
+        }
+        ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
+                .export(Path.of(out), pseudonymiser, s -> err.println("registry: export: " + s.decided()
+                        + " decided applications read, " + s.exported() + " written"));
+        print(summary);
     }
 
     private void promote(String version, String actor, boolean force, String reason) {

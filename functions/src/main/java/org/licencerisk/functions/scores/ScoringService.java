@@ -1,5 +1,6 @@
 package org.licencerisk.functions.scores;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.ModelRegistry;
@@ -9,6 +10,7 @@ import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.application.InvalidApplicationException;
 import org.licencerisk.model.application.LicenceApplication;
+import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskScore;
 import org.licencerisk.model.scoring.RiskScorer;
 
@@ -71,7 +73,7 @@ public final class ScoringService {
         long latencyMicros = (System.nanoTime() - start) / 1_000;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         StoredScore stored = new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
-        Optional<StoredScore> winner = scores.insertIfAbsent(stored);
+        Optional<StoredScore> winner = scores.insertIfAbsent(stored, contentOf(application));
         if (winner.isPresent()) {
             return repeat(winner.get());
         }
@@ -93,6 +95,14 @@ public final class ScoringService {
     /** Returns the model this service scores with now (without checking the pointer). */
     public RiskScorer scorer() {
         return champion.serving();
+    }
+
+    private static String contentOf(LicenceApplication application) {
+        try {
+            return Json.mapper().writeValueAsString(application);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A parsed application could not be serialised.", e);
+        }
     }
 
     private ScoringResult repeat(StoredScore stored) {

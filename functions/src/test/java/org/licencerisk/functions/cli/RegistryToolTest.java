@@ -93,4 +93,17 @@ class RegistryToolTest {
         assertEquals(2, run("register", "--actor", "x"));
         assertEquals(2, run("register", "--artifact", artifacts.resolve("nothing-here").toString(), "--actor", "x"));
     }
+
+    @Test
+    void exportsWithAKeyFileAndRefusesAMissingOrShortKey() throws IOException {
+        Path out = artifacts.resolve("export.jsonl");
+        assertEquals(2, run("export", "--out", out.toString(), "--key-file", artifacts.resolve("no-key").toString()));
+        Path shortKey = Files.writeString(artifacts.resolve("short.key"), "c2hvcnQ=");
+        assertEquals(2, run("export", "--out", out.toString(), "--key-file", shortKey.toString()));
+        Path key = Files.writeString(artifacts.resolve("export.key"),
+                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertEquals(0, run("export", "--out", out.toString(), "--key-file", key.toString()));
+        assertEquals(0, output().get("exported").asLong(), "nothing decided in an empty table");
+        assertTrue(Files.isRegularFile(out));
+    }
 }

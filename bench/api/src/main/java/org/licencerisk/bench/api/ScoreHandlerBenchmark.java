@@ -113,7 +113,7 @@ public class ScoreHandlerBenchmark {
     /** Stores nothing: every score is new. */
     static final class NoScores implements ScoreRepository {
         @Override
-        public Optional<StoredScore> insertIfAbsent(StoredScore score) {
+        public Optional<StoredScore> insertIfAbsent(StoredScore score, String applicationJson) {
             return Optional.empty();
         }
 
