@@ -1,11 +1,16 @@
 package org.licencerisk.functions;
 
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.artifacts.ArtifactStores;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
+import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
@@ -17,6 +22,7 @@ import org.licencerisk.model.scoring.RiskScorer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +37,7 @@ public final class Components {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<RiskScorer> scorer;
     private final Lazy<ScoringService> scoring;
+    private final Lazy<Optional<ArtifactStore>> artifactStore;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
                        Supplier<RiskScorer> scorer) {
@@ -39,9 +46,10 @@ public final class Components {
         this.logger = logger;
         this.dynamoDb = new Lazy<>(dynamoDb);
         this.scorer = new Lazy<>(scorer);
-        this.scoring = new Lazy<>(() -> new ScoringService(scorer(), new DynamoDbScoreRepository(dynamoDb(),
-                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
-                new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()), clock));
+        this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
+                config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
+                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock));
+        this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
     }
 
     /** The components of a Lambda container, from its environment. */
@@ -105,7 +113,22 @@ public final class Components {
 
     /** The model catalogue. */
     public ModelCatalogue modelCatalogue() {
-        return new ModelCatalogue(new DynamoDbModelRegistry(dynamoDb(), config.modelsTable()));
+        return new ModelCatalogue(registry());
+    }
+
+    /** The promotion service. */
+    public PromotionService promotionService() {
+        return new PromotionService(registry(), clock, config.promotionTolerance());
+    }
+
+    /** The model registry. */
+    public ModelRegistry registry() {
+        return new DynamoDbModelRegistry(dynamoDb(), config.modelsTable());
+    }
+
+    /** The artifact store (S3 or a local directory), built on first use; empty when none is configured. */
+    public Optional<ArtifactStore> artifactStore() {
+        return artifactStore.get();
     }
 
     /** A value built once, on first use. */

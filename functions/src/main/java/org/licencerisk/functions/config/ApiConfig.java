@@ -23,9 +23,18 @@ import java.util.regex.Pattern;
  *                           no function in this process scores
  * @param apiCallTimeout     the most one DynamoDB call may take, retries included
  * @param apiAttemptTimeout  the most one attempt of a DynamoDB call may take
+ * @param artifactBucket     the S3 bucket of model artifacts, or {@code null}
+ * @param artifactDir        the local directory of model artifacts (local mode), or {@code null}
+ * @param s3Endpoint         an endpoint override (a local S3-compatible server), or {@code null} for AWS
+ * @param championCheck      how often the scoring path reads the champion pointer
+ * @param roleClaim          the JWT claim that lists a caller's roles (groups)
+ * @param dataScientistRole  the role that may promote models
+ * @param promotionTolerance how much lower a challenger's average precision may be than the champion's
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
-                        Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout) {
+                        Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
+                        Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
+                        String dataScientistRole, double promotionTolerance) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -37,21 +46,42 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
     /** Optional: the most one DynamoDB call may take, in milliseconds, retries included (default 2000). */
     public static final String DYNAMODB_TIMEOUT_MS = "DYNAMODB_TIMEOUT_MS";
+    /** The S3 bucket of model artifacts (functions that load or store artifacts). */
+    public static final String ARTIFACT_BUCKET = "ARTIFACT_BUCKET";
+    /** Optional: how often, in seconds, the scoring path reads the champion pointer (default 30, 1 to 60). */
+    public static final String CHAMPION_CHECK_SECONDS = "CHAMPION_CHECK_SECONDS";
+    /** Local mode: a directory holding model artifacts instead of S3. */
+    public static final String ARTIFACT_DIR = "ARTIFACT_DIR";
+    /** Optional endpoint of an S3-compatible server; unset in AWS. */
+    public static final String S3_ENDPOINT = "S3_ENDPOINT";
+    /** Optional: the JWT claim listing the caller's roles (default {@code cognito:groups}). */
+    public static final String ROLE_CLAIM = "ROLE_CLAIM";
+    /** Optional: the role that may promote models (default {@code data-scientist}). */
+    public static final String DATA_SCIENTIST_ROLE = "DATA_SCIENTIST_ROLE";
+    /** Optional: the tolerance on average precision when promoting (default 0.01, 0 to 0.5). */
+    public static final String PROMOTION_TOLERANCE = "PROMOTION_TOLERANCE";
     /** Set by the Lambda runtime itself; never in the template. */
     public static final String AWS_REGION = "AWS_REGION";
 
     /** Variables {@code template.yaml} sets on every function (a test holds the template to this list). */
     public static final List<String> TEMPLATE_VARIABLES = List.of(APPLICATIONS_TABLE, MODELS_TABLE, DYNAMODB_TIMEOUT_MS);
     /** Variables {@code template.yaml} sets on every function that scores. */
-    public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR);
+    public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, CHAMPION_CHECK_SECONDS);
+    /** Variables {@code template.yaml} sets on the function that promotes models. */
+    public static final List<String> PROMOTION_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE, PROMOTION_TOLERANCE);
     /** Variables only a local run sets; never in the template. */
-    public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT);
+    public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
     /** Variables the Lambda runtime provides. */
     public static final List<String> RUNTIME_VARIABLES = List.of(AWS_REGION);
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final String DEFAULT_REGION = "eu-west-1";
     private static final long DEFAULT_TIMEOUT_MS = 2000;
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final String DEFAULT_ROLE_CLAIM = "cognito:groups";
+    private static final String DEFAULT_DATA_SCIENTIST_ROLE = "data-scientist";
+    private static final double DEFAULT_TOLERANCE = 0.01;
+    private static final long DEFAULT_CHAMPION_CHECK_SECONDS = 30;
 
     public ApiConfig {
         requireTable(APPLICATIONS_TABLE, applicationsTable);
@@ -66,6 +96,19 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 || apiAttemptTimeout.isNegative() || apiAttemptTimeout.isZero()) {
             throw new IllegalArgumentException("The DynamoDB attempt timeout must be positive and at most the call timeout.");
         }
+        if (artifactBucket != null && !BUCKET_NAME.matcher(artifactBucket).matches()) {
+            throw new IllegalArgumentException(ARTIFACT_BUCKET + " must be an S3 bucket name (3 to 63 lower-case letters, digits, '.' or '-').");
+        }
+        if (championCheck == null || championCheck.compareTo(Duration.ofSeconds(1)) < 0
+                || championCheck.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException(CHAMPION_CHECK_SECONDS + " must lie between 1 and 60 seconds.");
+        }
+        if (roleClaim == null || roleClaim.isBlank() || dataScientistRole == null || dataScientistRole.isBlank()) {
+            throw new IllegalArgumentException(ROLE_CLAIM + " and " + DATA_SCIENTIST_ROLE + " must not be blank.");
+        }
+        if (!(promotionTolerance >= 0 && promotionTolerance <= 0.5)) {
+            throw new IllegalArgumentException(PROMOTION_TOLERANCE + " must lie between 0 and 0.5.");
+        }
     }
 
     /** Reads the configuration from the process environment. */
@@ -79,35 +122,62 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
      * @throws IllegalArgumentException naming the first variable that is missing or malformed
      */
     public static ApiConfig from(Map<String, String> env) {
-        String endpoint = blankToNull(env.get(DYNAMODB_ENDPOINT));
-        URI endpointUri = null;
-        if (endpoint != null) {
+        URI endpointUri = endpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT));
+        URI s3Endpoint = endpoint(S3_ENDPOINT, env.get(S3_ENDPOINT));
+        String artifactDir = blankToNull(env.get(ARTIFACT_DIR));
+        long championCheck = wholeNumber(CHAMPION_CHECK_SECONDS, env.get(CHAMPION_CHECK_SECONDS),
+                DEFAULT_CHAMPION_CHECK_SECONDS, "seconds");
+        double tolerance = DEFAULT_TOLERANCE;
+        String toleranceText = blankToNull(env.get(PROMOTION_TOLERANCE));
+        if (toleranceText != null) {
             try {
-                endpointUri = new URI(endpoint);
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException(DYNAMODB_ENDPOINT + " must be a URI such as http://127.0.0.1:8000.", e);
-            }
-            if (endpointUri.getScheme() == null || endpointUri.getHost() == null) {
-                throw new IllegalArgumentException(DYNAMODB_ENDPOINT + " must be an absolute http(s) URI such as http://127.0.0.1:8000.");
+                tolerance = Double.parseDouble(toleranceText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PROMOTION_TOLERANCE + " must be a number such as 0.01.", e);
             }
         }
         String modelDir = blankToNull(env.get(MODEL_DIR));
-        long timeoutMs = DEFAULT_TIMEOUT_MS;
-        String timeout = blankToNull(env.get(DYNAMODB_TIMEOUT_MS));
-        if (timeout != null) {
-            try {
-                timeoutMs = Long.parseLong(timeout);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(DYNAMODB_TIMEOUT_MS + " must be a whole number of milliseconds.", e);
-            }
-            if (timeoutMs < 100 || timeoutMs > 60_000) {
-                throw new IllegalArgumentException(DYNAMODB_TIMEOUT_MS + " must lie between 100 and 60000 milliseconds.");
-            }
+        long timeoutMs = wholeNumber(DYNAMODB_TIMEOUT_MS, env.get(DYNAMODB_TIMEOUT_MS), DEFAULT_TIMEOUT_MS, "milliseconds");
+        if (timeoutMs < 100 || timeoutMs > 60_000) {
+            throw new IllegalArgumentException(DYNAMODB_TIMEOUT_MS + " must lie between 100 and 60000 milliseconds.");
         }
         String region = Optional.ofNullable(blankToNull(env.get(AWS_REGION))).orElse(DEFAULT_REGION);
         return new ApiConfig(env.get(APPLICATIONS_TABLE), env.get(MODELS_TABLE), region, endpointUri,
                 modelDir == null ? null : Path.of(modelDir), Duration.ofMillis(timeoutMs),
-                Duration.ofMillis(Math.max(100, timeoutMs * 2 / 5)));
+                Duration.ofMillis(Math.max(100, timeoutMs * 2 / 5)), blankToNull(env.get(ARTIFACT_BUCKET)),
+                artifactDir == null ? null : Path.of(artifactDir), s3Endpoint, Duration.ofSeconds(championCheck),
+                Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
+                Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
+                tolerance);
+    }
+
+    private static URI endpoint(String variable, String value) {
+        String endpoint = blankToNull(value);
+        if (endpoint == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(variable + " must be a URI such as http://127.0.0.1:8000.", e);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException(variable + " must be an absolute http(s) URI such as http://127.0.0.1:8000.");
+        }
+        return uri;
+    }
+
+    private static long wholeNumber(String variable, String value, long defaultValue, String unit) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number of " + unit + ".", e);
+        }
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

@@ -75,7 +75,8 @@ public final class DynamoDbDecisionRepository implements DecisionRepository {
                 RiskBand.valueOf(str(item, "riskBand")), Instant.parse(str(item, "decidedAt"))));
     }
 
-    private static String sk(int revision) {
+    /** The sort key of decision revision {@code revision}. */
+    public static String sk(int revision) {
         return String.format(Locale.ROOT, "DECISION#%06d", revision);
     }
 }

@@ -11,11 +11,18 @@ import java.util.List;
  * @param title    a short summary of the kind of problem
  * @param status   the HTTP status
  * @param detail   a sentence about this occurrence; never application contents
- * @param problems for validation problems, every field problem found; otherwise {@code null}
+ * @param problems   for validation problems, every field problem found; otherwise {@code null}
+ * @param comparison for a refused model promotion, the numbers it was refused on; otherwise {@code null}
  */
-public record Problem(String type, String title, int status, String detail, List<FieldProblem> problems) {
+public record Problem(String type, String title, int status, String detail, List<FieldProblem> problems,
+                      Object comparison) {
 
     public Problem {
         problems = problems == null ? null : List.copyOf(problems);
+    }
+
+    /** A problem without a comparison. */
+    public Problem(String type, String title, int status, String detail, List<FieldProblem> problems) {
+        this(type, title, status, detail, problems, null);
     }
 }

@@ -3,6 +3,7 @@ package org.licencerisk.functions.http;
 /** The kinds of problem the API reports, each with its status and a stable type URI. */
 public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "The request is invalid."),
+    FORBIDDEN(403, "forbidden", "The caller lacks the role this operation needs."),
     NOT_FOUND(404, "not-found", "The resource was not found."),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource."),
     CONFLICT(409, "conflict", "The request conflicts with the stored state."),

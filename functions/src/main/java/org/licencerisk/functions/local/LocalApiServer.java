@@ -142,6 +142,11 @@ public final class LocalApiServer implements AutoCloseable {
         env.put(ApiConfig.MODELS_TABLE, localTable(env.get(ApiConfig.MODELS_TABLE)));
         env.put(ApiConfig.DYNAMODB_ENDPOINT, require(options, "dynamodb-endpoint"));
         env.put(ApiConfig.MODEL_DIR, require(options, "model-dir"));
+        // Locally, artifacts live in a directory (--artifact-dir), never in the template's bucket.
+        env.remove(ApiConfig.ARTIFACT_BUCKET);
+        if (options.get("artifact-dir") != null) {
+            env.put(ApiConfig.ARTIFACT_DIR, options.get("artifact-dir"));
+        }
         return env;
     }
 

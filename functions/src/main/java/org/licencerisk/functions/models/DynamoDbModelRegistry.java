@@ -12,21 +12,33 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import static org.licencerisk.functions.storage.Items.lng;
+import static org.licencerisk.functions.storage.Items.n;
+import static org.licencerisk.functions.storage.Items.optStr;
 import static org.licencerisk.functions.storage.Items.s;
 import static org.licencerisk.functions.storage.Items.str;
 import static org.licencerisk.functions.storage.TableDefinitions.MODEL_VERSION;
 import static org.licencerisk.functions.storage.TableDefinitions.REGISTRY;
 
-/** Model items in the models table: key {@code (MODEL, modelVersion)}, the manifest as JSON text. */
+/**
+ * The registry in the models table. Three partitions: {@code MODEL} (one item per model version, the manifest as JSON
+ * text), {@code POINTER} (the one item {@code CHAMPION}: the current champion and the change that made it) and
+ * {@code PROMOTION} (one audit item per pointer revision, sort key the zero-padded revision).
+ */
 public final class DynamoDbModelRegistry implements ModelRegistry {
 
-    private static final String PARTITION = "MODEL";
-    /** The most models one listing reads; a registry is expected to hold tens. */
-    private static final int MAX_MODELS = 1000;
+    private static final String MODELS = "MODEL";
+    private static final String POINTER = "POINTER";
+    private static final String CHAMPION = "CHAMPION";
+    private static final String PROMOTIONS = "PROMOTION";
+    /** The most items one listing reads; a registry is expected to hold tens of models and promotions. */
+    private static final int MAX_ITEMS = 1000;
 
     private final DynamoDbClient client;
     private final String table;
@@ -37,17 +49,24 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
     }
 
     @Override
-    public boolean register(ModelManifest manifest, Instant registeredAt) {
-        String json;
-        try {
-            json = Json.mapper().writeValueAsString(manifest);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A model manifest could not be serialised.", e);
+    public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(REGISTRY, s(MODELS));
+        item.put(MODEL_VERSION, s(manifest.modelVersion()));
+        item.put("registeredAt", s(registeredAt.toString()));
+        item.put("registeredBy", s(registeredBy));
+        item.put("manifest", s(json(manifest)));
+        item.put("modelStatus", s(ModelStatus.CANDIDATE.name()));
+        item.put("statusRevision", n(0L));
+        item.put("statusChangedAt", s(registeredAt.toString()));
+        item.put("statusChangedBy", s(registeredBy));
+        if (artifact != null) {
+            item.put("artifactLocation", s(artifact.location()));
+            item.put("artifactSha256", s(artifact.modelSha256()));
+            item.put("manifestSha256", s(artifact.manifestSha256()));
         }
         try {
-            Storage.run(() -> client.putItem(b -> b.tableName(table)
-                    .item(Map.of(REGISTRY, s(PARTITION), MODEL_VERSION, s(manifest.modelVersion()),
-                            "registeredAt", s(registeredAt.toString()), "manifest", s(json)))
+            Storage.run(() -> client.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#v)")
                     .expressionAttributeNames(Map.of("#v", MODEL_VERSION))));
             return true;
@@ -58,19 +77,7 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
 
     @Override
     public List<RegisteredModel> list() {
-        List<RegisteredModel> models = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse response = Storage.call(() -> client.query(b -> b.tableName(table)
-                    .keyConditionExpression("#r = :r")
-                    .expressionAttributeNames(Map.of("#r", REGISTRY))
-                    .expressionAttributeValues(Map.of(":r", s(PARTITION)))
-                    .exclusiveStartKey(exclusiveStart)));
-            response.items().forEach(item -> models.add(fromItem(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null && models.size() < MAX_MODELS);
+        List<RegisteredModel> models = query(MODELS, DynamoDbModelRegistry::model);
         models.sort(Comparator.comparing(RegisteredModel::registeredAt).reversed()
                 .thenComparing(m -> m.manifest().modelVersion()));
         return models;
@@ -78,17 +85,130 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<RegisteredModel> find(String modelVersion) {
-        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
-                .key(Map.of(REGISTRY, s(PARTITION), MODEL_VERSION, s(modelVersion))))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return get(MODELS, modelVersion).map(DynamoDbModelRegistry::model);
     }
 
-    private static RegisteredModel fromItem(Map<String, AttributeValue> item) {
+    @Override
+    public Optional<PromotionRecord> champion() {
+        return get(POINTER, CHAMPION).map(item -> read(str(item, "change"), PromotionRecord.class));
+    }
+
+    @Override
+    public boolean moveChampion(PromotionRecord next) {
+        if (next.revision() < 1) {
+            throw new IllegalArgumentException("A pointer revision starts at 1, found " + next.revision() + ".");
+        }
+        Map<String, AttributeValue> item = Map.of(REGISTRY, s(POINTER), MODEL_VERSION, s(CHAMPION),
+                "championVersion", s(next.toVersion()), "revision", n(next.revision()), "change", s(json(next)));
         try {
-            return new RegisteredModel(Json.mapper().readValue(str(item, "manifest"), ModelManifest.class),
-                    Instant.parse(str(item, "registeredAt")));
+            if (next.revision() == 1) {
+                Storage.run(() -> client.putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(#v)")
+                        .expressionAttributeNames(Map.of("#v", MODEL_VERSION))));
+            } else {
+                Storage.run(() -> client.putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression("#rev = :expected")
+                        .expressionAttributeNames(Map.of("#rev", "revision"))
+                        .expressionAttributeValues(Map.of(":expected", n(next.revision() - 1)))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException concurrentChange) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordPromotion(PromotionRecord change) {
+        try {
+            Storage.run(() -> client.putItem(b -> b.tableName(table)
+                    .item(Map.of(REGISTRY, s(PROMOTIONS), MODEL_VERSION, s(revisionKey(change.revision())),
+                            "change", s(json(change))))
+                    .conditionExpression("attribute_not_exists(#v)")
+                    .expressionAttributeNames(Map.of("#v", MODEL_VERSION))));
+        } catch (ConditionalCheckFailedException recordedAlready) {
+            // The record of this revision is stored; a repeat writes nothing.
+        }
+    }
+
+    @Override
+    public void setStatus(String modelVersion, ModelStatus status, long revision, String by, Instant at) {
+        try {
+            Storage.run(() -> client.updateItem(b -> b.tableName(table)
+                    .key(Map.of(REGISTRY, s(MODELS), MODEL_VERSION, s(modelVersion)))
+                    .updateExpression("SET #st = :st, #rev = :rev, #at = :at, #by = :by")
+                    .conditionExpression("attribute_exists(#v) AND (attribute_not_exists(#rev) OR #rev < :rev)")
+                    .expressionAttributeNames(Map.of("#st", "modelStatus", "#rev", "statusRevision",
+                            "#at", "statusChangedAt", "#by", "statusChangedBy", "#v", MODEL_VERSION))
+                    .expressionAttributeValues(Map.of(":st", s(status.name()), ":rev", n(revision),
+                            ":at", s(at.toString()), ":by", s(by)))));
+        } catch (ConditionalCheckFailedException newerOrMissing) {
+            // A later pointer revision set the status already, or the model is not registered: nothing to do.
+        }
+    }
+
+    @Override
+    public List<PromotionRecord> promotions() {
+        List<PromotionRecord> changes = query(PROMOTIONS, item -> read(str(item, "change"), PromotionRecord.class));
+        changes.sort(Comparator.comparingLong(PromotionRecord::revision).reversed());
+        return changes;
+    }
+
+    /** Fixed width, so that string order is revision order. */
+    private static String revisionKey(long revision) {
+        return String.format("%012d", revision);
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String partition, String sortKey) {
+        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(REGISTRY, s(partition), MODEL_VERSION, s(sortKey))))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private <T> List<T> query(String partition, Function<Map<String, AttributeValue>, T> reader) {
+        List<T> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse response = Storage.call(() -> client.query(b -> b.tableName(table)
+                    .keyConditionExpression("#r = :r")
+                    .expressionAttributeNames(Map.of("#r", REGISTRY))
+                    .expressionAttributeValues(Map.of(":r", s(partition)))
+                    .exclusiveStartKey(exclusiveStart)));
+            response.items().forEach(item -> out.add(reader.apply(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && out.size() < MAX_ITEMS);
+        return out;
+    }
+
+    private static RegisteredModel model(Map<String, AttributeValue> item) {
+        Instant registeredAt = Instant.parse(str(item, "registeredAt"));
+        // Items written before statuses existed carry only the manifest and the time: read them as candidates.
+        String status = optStr(item, "modelStatus");
+        String location = optStr(item, "artifactLocation");
+        return new RegisteredModel(read(str(item, "manifest"), ModelManifest.class), registeredAt,
+                Optional.ofNullable(optStr(item, "registeredBy")).orElse("scoring-function"),
+                status == null ? ModelStatus.CANDIDATE : ModelStatus.valueOf(status),
+                item.containsKey("statusRevision") ? lng(item, "statusRevision") : 0L,
+                Optional.ofNullable(optStr(item, "statusChangedAt")).map(Instant::parse).orElse(registeredAt),
+                optStr(item, "statusChangedBy"),
+                location == null ? null : new StoredArtifact(location, str(item, "artifactSha256"),
+                        str(item, "manifestSha256")));
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored model manifest could not be read.", e);
+            throw new IllegalStateException("A registry value could not be serialised.", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored registry value could not be read.", e);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Answers what is deployed. Thread-safe. */
+/** Answers what is registered and which model is the champion. Thread-safe. */
 public final class ModelCatalogue {
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9\\-_.:]{1,128}");
@@ -18,14 +18,20 @@ public final class ModelCatalogue {
         this.registry = registry;
     }
 
-    /** Lists the deployed models, the current one first. */
+    /** Lists the registered models, the champion first, then the others newest first. */
     public ListBody<ModelSummary> list() {
         List<RegisteredModel> models = registry.list();
+        String champion = champion(models);
         List<ModelSummary> out = new ArrayList<>(models.size());
-        for (int i = 0; i < models.size(); i++) {
-            RegisteredModel m = models.get(i);
-            out.add(new ModelSummary(m.manifest().modelVersion(), m.manifest().trainer(), m.manifest().createdAt(),
-                    m.registeredAt(), m.manifest().referenceDataVersion(), i == 0, m.manifest().metrics()));
+        for (RegisteredModel m : models) {
+            ModelSummary summary = new ModelSummary(m.manifest().modelVersion(), m.manifest().trainer(),
+                    m.manifest().createdAt(), m.registeredAt(), m.manifest().referenceDataVersion(),
+                    m.manifest().modelVersion().equals(champion), m.status(), m.manifest().metrics());
+            if (summary.current()) {
+                out.add(0, summary);
+            } else {
+                out.add(summary);
+            }
         }
         return new ListBody<>(out, null);
     }
@@ -36,13 +42,29 @@ public final class ModelCatalogue {
      * @throws ApiException 400 for a malformed version, 404 for an unknown one
      */
     public ModelDetail get(String modelVersion) {
+        checkVersion(modelVersion);
+        RegisteredModel model = registry.find(modelVersion).orElseThrow(() -> ApiException.notFound(
+                "No model with version " + modelVersion + " has been deployed."));
+        boolean current = modelVersion.equals(champion(registry.list()));
+        return new ModelDetail(modelVersion, model.registeredAt(), current, model.status(), model.registeredBy(),
+                model.statusChangedAt(), model.statusChangedBy(),
+                model.artifact() == null ? null : model.artifact().modelSha256(), model.manifest());
+    }
+
+    /**
+     * Checks the syntax of a model version.
+     *
+     * @throws ApiException 400 when malformed
+     */
+    static void checkVersion(String modelVersion) {
         if (!VERSION.matcher(modelVersion).matches()) {
             throw ApiException.invalid("modelVersion", "Must be 1 to 128 letters, digits, '-', '_', '.' or ':'.");
         }
-        RegisteredModel model = registry.find(modelVersion).orElseThrow(() -> ApiException.notFound(
-                "No model with version " + modelVersion + " has been deployed."));
-        List<RegisteredModel> all = registry.list();
-        boolean current = !all.isEmpty() && all.get(0).manifest().modelVersion().equals(modelVersion);
-        return new ModelDetail(modelVersion, model.registeredAt(), current, model.manifest());
+    }
+
+    /** The champion pointer's version; without a pointer (before any champion), the newest registered model. */
+    private String champion(List<RegisteredModel> models) {
+        return registry.champion().map(PromotionRecord::toVersion)
+                .orElse(models.isEmpty() ? null : models.get(0).manifest().modelVersion());
     }
 }

@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param createdAt            when it was trained
  * @param registeredAt         when a scoring function first served it
  * @param referenceDataVersion the reference data it reads
- * @param current              whether it is the most recently deployed model
+ * @param current              whether it is the champion
+ * @param status               its registry status
  * @param metrics              its metrics on the test period
  */
 public record ModelSummary(String modelVersion, String trainer, Instant createdAt, Instant registeredAt,
-                           String referenceDataVersion, boolean current, EvaluationMetrics metrics) {
+                           String referenceDataVersion, boolean current, ModelStatus status,
+                           EvaluationMetrics metrics) {
 }

@@ -35,7 +35,8 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
 /** Case items in the applications table: key {@code (applicationId, CASE)}; undecided ones in the queue index. */
 public final class DynamoDbCaseRepository implements CaseRepository {
 
-    private static final String CASE = "CASE";
+    /** The sort key of case items. */
+    public static final String CASE = "CASE";
     private static final String BAND = "band";
     private static final List<RiskBand> ORDER = List.of(RiskBand.HIGH, RiskBand.MEDIUM, RiskBand.LOW);
     private static final Set<String> INDEX_KEY = Set.of(QUEUE_BAND, QUEUE_RANK, APPLICATION_ID, SK);

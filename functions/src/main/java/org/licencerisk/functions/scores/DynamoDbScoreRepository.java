@@ -35,6 +35,8 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
 public final class DynamoDbScoreRepository implements ScoreRepository {
 
     private static final String PREFIX = "SCORE#";
+    /** The attribute holding the scored application's content: read only by the training export. */
+    public static final String APPLICATION = "application";
     private static final Set<String> HISTORY_KEY = Set.of(APPLICATION_ID, SK, SCORED_KEY);
 
     private final DynamoDbClient client;
@@ -46,10 +48,12 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
     }
 
     @Override
-    public Optional<StoredScore> insertIfAbsent(StoredScore score) {
+    public Optional<StoredScore> insertIfAbsent(StoredScore score, String applicationJson) {
+        Map<String, AttributeValue> item = toItem(score);
+        item.put(APPLICATION, s(applicationJson));
         try {
             Storage.run(() -> client.putItem(b -> b.tableName(table)
-                    .item(toItem(score))
+                    .item(item)
                     .conditionExpression("attribute_not_exists(#sk)")
                     .expressionAttributeNames(Map.of("#sk", SK))));
             return Optional.empty();
@@ -99,6 +103,15 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Cursors.encode(response.lastEvaluatedKey(), Map.of()) : null;
         return new Page<>(items, next);
+    }
+
+    /** Returns the stored content of the application a score scored, or empty for scores stored without it. */
+    public Optional<String> application(String applicationId, String scoreId) {
+        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
+                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(PREFIX + scoreId)))
+                .projectionExpression("#a")
+                .expressionAttributeNames(Map.of("#a", APPLICATION)))).item();
+        return item == null || !item.containsKey(APPLICATION) ? Optional.empty() : Optional.of(item.get(APPLICATION).s());
     }
 
     static Map<String, AttributeValue> toItem(StoredScore score) {

@@ -8,11 +8,13 @@ import java.util.Optional;
 public interface ScoreRepository {
 
     /**
-     * Stores a score unless a score with the same id exists for the application (a conditional put).
+     * Stores a score, with the content of the application it scored (for the training export; never returned by the
+     * API), unless a score with the same id exists for the application (a conditional put).
      *
+     * @param applicationJson the parsed application as JSON
      * @return empty when this call stored it; otherwise the score already stored, which is left unchanged
      */
-    Optional<StoredScore> insertIfAbsent(StoredScore score);
+    Optional<StoredScore> insertIfAbsent(StoredScore score, String applicationJson);
 
     /** Reads one score with a strongly consistent read. */
     Optional<StoredScore> find(String applicationId, String scoreId);

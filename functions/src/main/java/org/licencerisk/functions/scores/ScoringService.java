@@ -1,15 +1,21 @@
 package org.licencerisk.functions.scores;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.application.InvalidApplicationException;
 import org.licencerisk.model.application.LicenceApplication;
+import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskScore;
 import org.licencerisk.model.scoring.RiskScorer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -22,25 +28,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * content hash, so that of concurrent identical requests exactly one stores it and a repeat stores nothing (its put
  * fails its condition and it returns the stored score); (2) the case item, by a conditional
  * update that only moves forward in time. A failure between the two leaves a complete score and a case that lags;
- * any retry of the same request (or any later score) completes it. Thread-safe.
+ * any retry of the same request (or any later score) completes it. The model is the registry's champion, followed
+ * by {@link ChampionModel} without a redeploy; every score names the model version that produced it. Thread-safe.
  */
 public final class ScoringService {
 
     private final ApplicationParser parser = new ApplicationParser();
-    private final RiskScorer scorer;
+    private final ChampionModel champion;
+    private final PromotionService promotions;
     private final ScoreRepository scores;
     private final CaseRepository cases;
-    private final ModelRegistry models;
     private final Clock clock;
     private final AtomicBoolean registered = new AtomicBoolean();
 
-    public ScoringService(RiskScorer scorer, ScoreRepository scores, CaseRepository cases, ModelRegistry models,
-                          Clock clock) {
-        this.scorer = scorer;
+    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+                          CaseRepository cases, Clock clock) {
+        this.champion = champion;
+        this.promotions = promotions;
         this.scores = scores;
         this.cases = cases;
-        this.models = models;
         this.clock = clock;
+    }
+
+    /** Serves {@code scorer} until the registry names another champion (benchmarks: a registry that never does). */
+    public ScoringService(RiskScorer scorer, ScoreRepository scores, CaseRepository cases, ModelRegistry models,
+                          Clock clock) {
+        this(new ChampionModel(scorer, models, java.util.Optional.empty(), Duration.ofSeconds(30),
+                StructuredLogger.stdout()), new PromotionService(models, clock, 0.0), scores, cases, clock);
     }
 
     /**
@@ -53,12 +67,13 @@ public final class ScoringService {
         String hash = InputHash.of(application);
         String scoreId = hash.substring(0, 32);
         registerModel();
+        RiskScorer scorer = champion.current();
         long start = System.nanoTime();
         RiskScore score = scorer.score(application);
         long latencyMicros = (System.nanoTime() - start) / 1_000;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         StoredScore stored = new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
-        Optional<StoredScore> winner = scores.insertIfAbsent(stored);
+        Optional<StoredScore> winner = scores.insertIfAbsent(stored, contentOf(application));
         if (winner.isPresent()) {
             return repeat(winner.get());
         }
@@ -66,17 +81,28 @@ public final class ScoringService {
         return new ScoringResult(stored, true);
     }
 
-    /** Registers the served model once per container (the priming hook calls this before the snapshot). */
+    /**
+     * Registers the deployment package's model once per container, and makes it the first champion when there is none
+     * (the priming hook calls this before the snapshot).
+     */
     public void registerModel() {
         if (!registered.get()) {
-            models.register(scorer.manifest(), clock.instant());
+            champion.registerBundled(promotions, clock.instant());
             registered.set(true);
         }
     }
 
-    /** Returns the model this service scores with. */
+    /** Returns the model this service scores with now (without checking the pointer). */
     public RiskScorer scorer() {
-        return scorer;
+        return champion.serving();
+    }
+
+    private static String contentOf(LicenceApplication application) {
+        try {
+            return Json.mapper().writeValueAsString(application);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A parsed application could not be serialised.", e);
+        }
     }
 
     private ScoringResult repeat(StoredScore stored) {

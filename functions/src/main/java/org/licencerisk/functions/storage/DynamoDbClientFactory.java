@@ -46,11 +46,9 @@ public final class DynamoDbClientFactory {
                         .retryStrategy(retryStrategy())
                         .build());
         if (config.dynamoDbEndpoint() != null) {
-            builder.endpointOverride(config.dynamoDbEndpoint()).credentialsProvider(localCredentials());
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+            builder.endpointOverride(config.dynamoDbEndpoint());
         }
-        return builder.build();
+        return builder.credentialsProvider(credentials(config.dynamoDbEndpoint() != null)).build();
     }
 
     /**
@@ -65,14 +63,20 @@ public final class DynamoDbClientFactory {
                 .build();
     }
 
-    private static AwsCredentialsProvider localCredentials() {
-        // A local server ignores signatures, but the SDK needs some credentials to sign with.
+    /**
+     * The credentials to sign with: the default chain in AWS; for a local server, those in the environment or else a
+     * fixed pair (dynalite ignores signatures; s3rver accepts its default pair {@code S3RVER}).
+     */
+    public static AwsCredentialsProvider credentials(boolean local) {
+        if (!local) {
+            return DefaultCredentialsProvider.builder().build();
+        }
         try {
             EnvironmentVariableCredentialsProvider env = EnvironmentVariableCredentialsProvider.create();
             env.resolveCredentials();
             return env;
         } catch (RuntimeException e) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("S3RVER", "S3RVER"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.licencerisk.functions.storage;
 
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -12,7 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -86,13 +89,19 @@ public final class TableDefinitions {
 
     /** Creates both tables unless they exist (local server and tests only; AWS tables come from the template). */
     public static void createIfMissing(DynamoDbClient client, String applicationsTable, String modelsTable) {
-        for (CreateTableRequest request : List.of(applications(applicationsTable), models(modelsTable))) {
-            try {
-                client.createTable(request);
-            } catch (ResourceInUseException e) {
-                // Already there: the definitions are fixed, so an existing table has this shape.
+        // The SDK's default waiter polls every 20 s; a local server creates a table in milliseconds, so poll often.
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+                .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
+                        .waitTimeout(Duration.ofSeconds(20)))
+                .build()) {
+            for (CreateTableRequest request : List.of(applications(applicationsTable), models(modelsTable))) {
+                try {
+                    client.createTable(request);
+                } catch (ResourceInUseException e) {
+                    // Already there: the definitions are fixed, so an existing table has this shape.
+                }
+                waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
             }
-            client.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
         }
     }
 

@@ -56,7 +56,14 @@ class ApiConfigTest {
             "DYNAMODB_ENDPOINT|not a uri|DYNAMODB_ENDPOINT must be",
             "DYNAMODB_ENDPOINT|127.0.0.1:8000|DYNAMODB_ENDPOINT must be",
             "DYNAMODB_TIMEOUT_MS|fast|DYNAMODB_TIMEOUT_MS must be a whole number",
-            "DYNAMODB_TIMEOUT_MS|10|DYNAMODB_TIMEOUT_MS must lie between"})
+            "DYNAMODB_TIMEOUT_MS|10|DYNAMODB_TIMEOUT_MS must lie between",
+            "ARTIFACT_BUCKET|Model_Artifacts|ARTIFACT_BUCKET must be an S3 bucket name",
+            "S3_ENDPOINT|nowhere|S3_ENDPOINT must be",
+            "CHAMPION_CHECK_SECONDS|soon|CHAMPION_CHECK_SECONDS must be a whole number",
+            "CHAMPION_CHECK_SECONDS|0|CHAMPION_CHECK_SECONDS must lie between",
+            "CHAMPION_CHECK_SECONDS|61|CHAMPION_CHECK_SECONDS must lie between",
+            "PROMOTION_TOLERANCE|small|PROMOTION_TOLERANCE must be a number",
+            "PROMOTION_TOLERANCE|-0.1|PROMOTION_TOLERANCE must lie between"})
     void badValuesAreRefusedNamingTheVariable(String variable, String value, String message) {
         Map<String, String> env = valid();
         if (value == null) {
@@ -66,6 +73,16 @@ class ApiConfigTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void registryDefaults() {
+        ApiConfig c = ApiConfig.from(valid());
+        assertEquals("cognito:groups", c.roleClaim());
+        assertEquals("data-scientist", c.dataScientistRole());
+        assertEquals(0.01, c.promotionTolerance());
+        assertEquals(java.time.Duration.ofSeconds(30), c.championCheck());
+        assertNull(c.artifactBucket());
     }
 
     @Test

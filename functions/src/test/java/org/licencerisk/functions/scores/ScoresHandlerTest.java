@@ -128,7 +128,7 @@ class ScoresHandlerTest {
         // The first write of a score succeeded, the process died before the second.
         new DynamoDbScoreRepository(stack.client(), stack.config().applicationsTable()).insertIfAbsent(new StoredScore(
                 "T-CRASH-1", hash.substring(0, 32), hash, TestModel.scorer().score(parsed),
-                java.time.Instant.parse("2026-11-29T08:00:00Z"), 30));
+                java.time.Instant.parse("2026-11-29T08:00:00Z"), 30), app.toString());
         var cases = new org.licencerisk.functions.queue.DynamoDbCaseRepository(stack.client(), stack.config().applicationsTable());
         assertTrue(cases.find("T-CRASH-1").isEmpty(), "half-written: no case yet, so not in the queue");
         TestResponse retry = post(app.toString());

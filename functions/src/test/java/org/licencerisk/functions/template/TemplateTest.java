@@ -64,7 +64,7 @@ class TemplateTest {
 
     @Test
     void everyFunctionsHandlerExistsAndServesExactlyItsRoutes() throws Exception {
-        assertEquals(5, template.functions().size());
+        assertEquals(6, template.functions().size());
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
             Set<String> templatePaths = new TreeSet<>();
@@ -112,6 +112,7 @@ class TemplateTest {
         Set<String> read = variablesReadByApiConfig();
         Set<String> classified = new HashSet<>(ApiConfig.TEMPLATE_VARIABLES);
         classified.addAll(ApiConfig.SCORING_VARIABLES);
+        classified.addAll(ApiConfig.PROMOTION_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in exactly one list");
@@ -119,6 +120,9 @@ class TemplateTest {
             Set<String> expected = new TreeSet<>(ApiConfig.TEMPLATE_VARIABLES);
             if (f.handler().endsWith(".ScoresHandler")) {
                 expected.addAll(ApiConfig.SCORING_VARIABLES);
+            }
+            if (f.handler().endsWith(".PromotionHandler")) {
+                expected.addAll(ApiConfig.PROMOTION_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
@@ -164,7 +168,9 @@ class TemplateTest {
                 for (JsonNode statement : policy.path("Statement")) {
                     statement.path("Action").forEach(a -> actions.add(a.asText()));
                     for (JsonNode resource : statement.path("Resource")) {
-                        assertFalse(resource.toString().contains("*"), f.logicalId() + " names its resources");
+                        // The one wildcard allowed: the objects under the artifact bucket's models/ prefix.
+                        boolean artifactObjects = resource.path("Fn::Sub").asText().equals("${ArtifactBucket.Arn}/models/*");
+                        assertTrue(artifactObjects || !resource.toString().contains("*"), f.logicalId() + " names its resources");
                     }
                 }
             }
@@ -189,6 +195,27 @@ class TemplateTest {
             assertEquals("KMS", p.path("SSESpecification").path("SSEType").asText());
             assertTrue(p.path("DeletionProtectionEnabled").asBoolean());
             assertEquals("Retain", template.root().path("Resources").path(table).path("DeletionPolicy").asText());
+        }
+    }
+
+    @Test
+    void theArtifactBucketIsVersionedKmsEncryptedPrivateAndReadOnlyForTheScoringFunction() {
+        JsonNode bucket = template.properties("ArtifactBucket");
+        assertEquals("Enabled", bucket.path("VersioningConfiguration").path("Status").asText());
+        JsonNode sse = bucket.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0)
+                .path("ServerSideEncryptionByDefault");
+        assertEquals("aws:kms", sse.path("SSEAlgorithm").asText());
+        assertEquals("ArtifactKey", sse.path("KMSMasterKeyID").path("Fn::GetAtt").get(0).asText());
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertTrue(block.path(setting).asBoolean(), setting);
+        }
+        assertTrue(template.properties("ArtifactKey").path("EnableKeyRotation").asBoolean());
+        assertEquals("Retain", template.root().path("Resources").path("ArtifactBucket").path("DeletionPolicy").asText());
+        for (SamTemplate.Function f : template.functions()) {
+            String policies = f.node().path("Properties").path("Policies").toString();
+            assertEquals(f.handler().endsWith(".ScoresHandler"), policies.contains("ArtifactBucket"), f.logicalId());
+            assertFalse(policies.contains("s3:PutObject") || policies.contains("s3:DeleteObject"), f.logicalId());
         }
     }
 

@@ -1,15 +1,10 @@
 package org.licencerisk.functions.testing;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A dynalite process (the npm package, installed by {@code npm ci} at the repository root) on a free port of
@@ -41,20 +36,11 @@ public final class Dynalite implements AutoCloseable {
     /** Starts a new instance and waits until it accepts connections. */
     public static Dynalite start() {
         Path cli = repositoryRoot().resolve("node_modules/dynalite/cli.js");
-        int port = freePort();
-        try {
-            Process process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
-                    "--updateTableMs", "0"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Dynalite d = new Dynalite(process, port);
-            d.awaitListening(Duration.ofSeconds(20));
-            return d;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start dynalite with node; is Node.js installed?", e);
-        }
+        int port = LocalProcess.freePort();
+        Process process = LocalProcess.start("dynalite", List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
+                "--updateTableMs", "0"), port, Duration.ofSeconds(20));
+        return new Dynalite(process, port);
     }
 
     /** The endpoint, e.g. {@code http://127.0.0.1:41234}. */
@@ -70,14 +56,7 @@ public final class Dynalite implements AutoCloseable {
     /** Stops the process. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocalProcess.stop(process);
     }
 
     /** The repository root: the nearest directory up from the working directory with dynalite installed. */
@@ -89,35 +68,5 @@ public final class Dynalite implements AutoCloseable {
             }
         }
         throw new IllegalStateException("dynalite is not installed above " + dir + "; run 'npm ci' at the repository root.");
-    }
-
-    private void awaitListening(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited with status " + process.exitValue() + " on start.");
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for dynalite.", e);
-                }
-            }
-        }
-        close();
-        throw new IllegalStateException("dynalite did not listen on port " + port + " within " + timeout.toSeconds() + " s.");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port on 127.0.0.1.", e);
-        }
     }
 }

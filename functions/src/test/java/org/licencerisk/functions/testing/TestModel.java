@@ -32,6 +32,33 @@ public final class TestModel {
         return scorer;
     }
 
+    private static final java.util.Map<String, Path> OTHERS = new java.util.HashMap<>();
+
+    /**
+     * Returns the directory of a second model (2,000 applications, seed 7): another version with other metrics, to
+     * register and promote.
+     */
+    public static Path challengerDirectory() {
+        return other("challenger", 2_000, 7L);
+    }
+
+    /** Returns the directory of a third model (1,500 applications, seed 11), e.g. to tamper with. */
+    public static Path thirdDirectory() {
+        return other("third", 1_500, 11L);
+    }
+
+    private static synchronized Path other(String name, int applications, long seed) {
+        return OTHERS.computeIfAbsent(name, n -> {
+            try {
+                Path d = Files.createTempDirectory("licence-risk-test-model-").resolve(n);
+                DefaultModel.trainSynthetic(d, applications, seed);
+                return d;
+            } catch (IOException e) {
+                throw new UncheckedIOException("No temporary directory for the test model.", e);
+            }
+        });
+    }
+
     /** Returns the directory of the trained artifact. */
     public static synchronized Path directory() {
         if (dir == null) {

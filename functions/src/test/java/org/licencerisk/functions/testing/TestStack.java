@@ -41,10 +41,16 @@ public final class TestStack {
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables) {
+        this(endpoint, scorer, createTables, Map.of());
+    }
+
+    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        this.config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putAll(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
                 ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
                 ApiConfig.DYNAMODB_TIMEOUT_MS, "1500"));
+        this.config = ApiConfig.from(env);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
             TableDefinitions.createIfMissing(client, config.applicationsTable(), config.modelsTable());
@@ -61,6 +67,11 @@ public final class TestStack {
     /** A stack on the shared dynalite with another scorer. */
     public static TestStack create(RiskScorer scorer) {
         return new TestStack(Dynalite.shared().endpoint(), scorer, true);
+    }
+
+    /** A stack on the shared dynalite with the test model and further configuration (e.g. an artifact directory). */
+    public static TestStack withEnvironment(Map<String, String> environment) {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment);
     }
 
     /** A stack on any endpoint, creating no tables (for failure tests). */

@@ -7,7 +7,10 @@ import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.ModelStatus;
+import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.RegisteredModel;
+import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.QueueEntry;
@@ -110,7 +113,7 @@ public class ScoreHandlerBenchmark {
     /** Stores nothing: every score is new. */
     static final class NoScores implements ScoreRepository {
         @Override
-        public Optional<StoredScore> insertIfAbsent(StoredScore score) {
+        public Optional<StoredScore> insertIfAbsent(StoredScore score, String applicationJson) {
             return Optional.empty();
         }
 
@@ -156,7 +159,7 @@ public class ScoreHandlerBenchmark {
     /** Registers nothing. */
     static final class NoModels implements ModelRegistry {
         @Override
-        public boolean register(ModelManifest manifest, Instant registeredAt) {
+        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
             return true;
         }
 
@@ -168,6 +171,29 @@ public class ScoreHandlerBenchmark {
         @Override
         public Optional<RegisteredModel> find(String modelVersion) {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<PromotionRecord> champion() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean moveChampion(PromotionRecord next) {
+            return true;
+        }
+
+        @Override
+        public void recordPromotion(PromotionRecord change) {
+        }
+
+        @Override
+        public void setStatus(String modelVersion, ModelStatus status, long revision, String by, Instant at) {
+        }
+
+        @Override
+        public List<PromotionRecord> promotions() {
+            return List.of();
         }
     }
 }

@@ -1,0 +1,174 @@
+package org.licencerisk.functions.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.export.ExportSummary;
+import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.models.PromotionRefusedException;
+import org.licencerisk.functions.models.PromotionRequest;
+import org.licencerisk.functions.models.StoredArtifact;
+import org.licencerisk.model.artifact.ArtifactException;
+import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.json.Json;
+import org.licencerisk.model.privacy.PseudonymisationKeys;
+import org.licencerisk.model.privacy.Pseudonymiser;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The registry command line. Configuration comes from the same environment variables as the functions
+ * ({@code MODELS_TABLE}, {@code APPLICATIONS_TABLE}, {@code ARTIFACT_BUCKET} or {@code ARTIFACT_DIR}, endpoints,
+ * {@code PROMOTION_TOLERANCE}); results are JSON on standard output, problems one sentence on standard error.
+ * Exit status: 0 done, 1 refused (the promotion gate or a conflict), 2 bad usage or input.
+ * <p>
+ * Arguments are parsed by hand: picocli is kept out of the functions' Lambda package to keep it small.
+ */
+public final class RegistryTool {
+
+    static final String USAGE = """
+            usage: registry register --artifact DIR --actor NAME
+                   registry promote MODEL_VERSION --actor NAME [--force --reason TEXT] [--reason TEXT]
+                   registry list
+                   registry promotions
+                   registry export --out FILE.jsonl --key-file KEY_FILE
+            """;
+
+    private final Components components;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RegistryTool(Components components, PrintStream out, PrintStream err) {
+        this.components = components;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = new RegistryTool(Components.create(ApiConfig.fromEnvironment()), System.out, System.err).run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("registry: " + e.getMessage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    /** Runs one command and returns the exit status. */
+    int run(String[] args) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            Map<String, String> options = new HashMap<>();
+            String positional = options(args, options);
+            switch (args[0]) {
+                case "register" -> register(require(options, "artifact"), require(options, "actor"));
+                case "promote" -> promote(positional, require(options, "actor"), options.containsKey("force"),
+                        options.get("reason"));
+                case "list" -> print(components.modelCatalogue().list());
+                case "promotions" -> print(components.promotionService().history());
+                case "export" -> export(require(options, "out"), require(options, "key-file"));
+                default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
+            }
+            return 0;
+        } catch (PromotionRefusedException e) {
+            err.println("registry: refused: " + e.getMessage());
+            print(e.comparison());
+            return 1;
+        } catch (ApiException e) {
+            err.println("registry: " + e.getMessage() + problems(e));
+            return e.type().status() == 409 ? 1 : 2;
+        } catch (IllegalArgumentException | ArtifactException e) {
+            err.println("registry: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private void register(String artifactDir, String actor) {
+        ArtifactStore store = components.artifactStore().orElseThrow(() -> new IllegalArgumentException(
+                "Set ARTIFACT_BUCKET (S3) or ARTIFACT_DIR (local) to say where artifacts are stored."));
+        Path dir = Path.of(artifactDir);
+        StoredArtifact stored = store.put(dir);
+        boolean registered = components.registry().register(ModelArtifact.load(dir).manifest(), stored, actor, Instant.now());
+        print(Map.of("registered", registered, "artifact", stored));
+    }
+
+    private void export(String out, String keyFile) {
+        Pseudonymiser pseudonymiser;
+        try {
+            pseudonymiser = new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The key file " + keyFile + " could not be read.", e);
+        }
+        ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
+                .export(Path.of(out), pseudonymiser, s -> err.println("registry: export: " + s.decided()
+                        + " decided applications read, " + s.exported() + " written"));
+        print(summary);
+    }
+
+    private void promote(String version, String actor, boolean force, String reason) {
+        if (version == null) {
+            throw new IllegalArgumentException("promote needs the model version.\n" + USAGE);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("force", force);
+        body.put("reason", reason);
+        print(components.promotionService().promote(version, actor, PromotionRequest.parse(json(body))));
+    }
+
+    /** Fills {@code options} from {@code --name value} pairs ({@code --force} takes none); returns the one positional. */
+    private static String options(String[] args, Map<String, String> options) {
+        String positional = null;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--force")) {
+                options.put("force", "true");
+            } else if (a.startsWith("--") && i + 1 < args.length) {
+                options.put(a.substring(2), args[++i]);
+            } else if (!a.startsWith("--") && positional == null) {
+                positional = a;
+            } else {
+                throw new IllegalArgumentException("Unexpected argument '" + a + "'.\n" + USAGE);
+            }
+        }
+        return positional;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The option --" + name + " is required.\n" + USAGE);
+        }
+        return value;
+    }
+
+    private static String problems(ApiException e) {
+        return e.problems() == null ? "" : " " + e.problems();
+    }
+
+    private void print(Object value) {
+        try {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A result could not be written as JSON.", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A request could not be written as JSON.", e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.licencerisk.functions.models;
+
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.model.artifact.ArtifactException;
+import org.licencerisk.model.scoring.RiskScorer;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The model a scoring function serves: the champion the registry's pointer names, followed without a redeploy.
+ * <p>
+ * {@link #current()} never waits for storage: at most once per check interval it hands a check to a single background
+ * thread and returns the model it has. The check reads the pointer (one {@code GetItem}); when it names another model,
+ * the thread reads the model item, fetches the artifact, verifies it against the registry's digests and the manifest,
+ * and only then swaps it in. A model that fails verification is refused and logged, and the old one keeps serving;
+ * it is not fetched again until the pointer changes. A storage failure is retried at the next check. The model in
+ * the deployment package ({@code MODEL_DIR}) serves until then and whenever the pointer names it. Thread-safe.
+ * <p>
+ * Why a background thread rather than loading on the request that noticed the change: loading a model takes hundreds
+ * of milliseconds (S3, protobuf, verification), which no licensing system should wait for. In Lambda the thread runs
+ * while the container is thawed, i.e. during requests, so a load started by one request may finish during a later
+ * one; a load cut off by a freeze fails its timeouts and is retried at the next check.
+ */
+public final class ChampionModel {
+
+    private static final String SCORING_FUNCTION = "scoring-function";
+
+    private final RiskScorer bundled;
+    private final ModelRegistry registry;
+    private final Optional<ArtifactStore> store;
+    private final long intervalNanos;
+    private final StructuredLogger log;
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile RiskScorer current;
+    private volatile long nextCheckNanos = System.nanoTime();
+    private volatile String refused;
+    private ExecutorService loader;
+
+    /**
+     * @param bundled  the model of the deployment package
+     * @param store    where registered artifacts are, or empty (then only the bundled model can serve)
+     * @param interval how often to read the pointer
+     */
+    public ChampionModel(RiskScorer bundled, ModelRegistry registry, Optional<ArtifactStore> store, Duration interval,
+                         StructuredLogger log) {
+        this.bundled = bundled;
+        this.current = bundled;
+        this.registry = registry;
+        this.store = store;
+        this.intervalNanos = interval.toNanos();
+        this.log = log;
+    }
+
+    /** Returns the model to score with now, handing a pointer check to the background thread when one is due. */
+    public RiskScorer current() {
+        long now = System.nanoTime();
+        if (now - nextCheckNanos >= 0 && checking.compareAndSet(false, true)) {
+            nextCheckNanos = now + intervalNanos;
+            try {
+                loader().execute(this::check);
+            } catch (RejectedExecutionException e) {
+                checking.set(false);
+            }
+        }
+        return current;
+    }
+
+    /** Returns the model being served, without checking. */
+    public RiskScorer serving() {
+        return current;
+    }
+
+    /**
+     * Registers the bundled model and, when the registry has no champion yet, makes it the first one (the scoring
+     * function calls this once per container).
+     */
+    public void registerBundled(PromotionService promotions, java.time.Instant now) {
+        registry.register(bundled.manifest(), null, SCORING_FUNCTION, now);
+        promotions.initialise(bundled.manifest().modelVersion(), SCORING_FUNCTION);
+    }
+
+    /** One check: runs on the background thread (and directly in tests). */
+    void check() {
+        String key = null;
+        try {
+            Optional<PromotionRecord> pointer = registry.champion();
+            if (pointer.isEmpty()) {
+                return;
+            }
+            String version = pointer.get().toVersion();
+            key = version + "#" + pointer.get().revision();
+            if (version.equals(current.manifest().modelVersion()) || key.equals(refused)) {
+                return;
+            }
+            long start = System.nanoTime();
+            RiskScorer next = load(version);
+            String from = current.manifest().modelVersion();
+            current = next;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("fromVersion", from);
+            fields.put("modelVersion", version);
+            fields.put("revision", pointer.get().revision());
+            fields.put("loadMs", (System.nanoTime() - start) / 1e6);
+            log.log(StructuredLogger.Level.INFO, null, "champion_loaded", fields);
+        } catch (ArtifactException e) {
+            refused = key;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("pointer", key);
+            fields.put("servingVersion", current.manifest().modelVersion());
+            fields.put("reason", e.getMessage());
+            log.log(StructuredLogger.Level.ERROR, null, "champion_refused", fields);
+        } catch (RuntimeException e) {
+            // Storage unavailable, S3 unreachable or denied: transient as far as this container can tell.
+            log.log(StructuredLogger.Level.WARN, null, "champion_check_failed",
+                    Map.of("exception", e.getClass().getName(), "servingVersion", current.manifest().modelVersion()));
+        } finally {
+            checking.set(false);
+        }
+    }
+
+    private RiskScorer load(String version) {
+        if (version.equals(bundled.manifest().modelVersion())) {
+            return bundled;
+        }
+        RegisteredModel model = registry.find(version).orElseThrow(() -> new ArtifactException(
+                "The champion " + version + " is not registered."));
+        if (model.artifact() == null) {
+            throw new ArtifactException("The champion " + version + " has no stored artifact; only a deployment "
+                    + "package holds it, and this one holds " + bundled.manifest().modelVersion() + ".");
+        }
+        ArtifactStore artifacts = store.orElseThrow(() -> new ArtifactException(
+                "No artifact store is configured, so the champion " + version + " cannot be loaded."));
+        RiskScorer scorer = artifacts.load(model.artifact()).scorer();
+        if (!scorer.manifest().modelVersion().equals(version)) {
+            throw new ArtifactException("The artifact registered for " + version + " holds model "
+                    + scorer.manifest().modelVersion() + ".");
+        }
+        return scorer;
+    }
+
+    private synchronized ExecutorService loader() {
+        if (loader == null) {
+            loader = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "champion-loader");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return loader;
+    }
+}

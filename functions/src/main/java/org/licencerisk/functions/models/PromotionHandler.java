@@ -1,0 +1,81 @@
+package org.licencerisk.functions.models;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.http.ApiDispatcher;
+import org.licencerisk.functions.http.ApiRequest;
+import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.ListBody;
+import org.licencerisk.functions.http.Roles;
+import org.licencerisk.functions.logging.StructuredLogger;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/models/{modelVersion}/promote} and {@code GET /v1/promotions}: data scientists change the champion
+ * (or roll back) and read the audit trail. Only callers whose JWT claim {@code ROLE_CLAIM} lists
+ * {@code DATA_SCIENTIST_ROLE} get through; others get 403.
+ */
+public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** The promotion route. */
+    public static final String PROMOTE = "/v1/models/{modelVersion}/promote";
+    /** The audit route. */
+    public static final String HISTORY = "/v1/promotions";
+
+    private final PromotionService service;
+    private final String roleClaim;
+    private final String role;
+    private final ApiDispatcher api;
+
+    /** For Lambda. */
+    public PromotionHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    /** For tests and the local server. */
+    public PromotionHandler(Components components) {
+        this(components.promotionService(), components.config().roleClaim(), components.config().dataScientistRole(),
+                components.logger());
+    }
+
+    PromotionHandler(PromotionService service, String roleClaim, String role, StructuredLogger log) {
+        this.service = service;
+        this.roleClaim = roleClaim;
+        this.role = role;
+        this.api = ApiDispatcher.builder(log)
+                .post(PROMOTE, this::promote)
+                .get(HISTORY, this::history)
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return api.handle(event, context);
+    }
+
+    /** Returns the routes this handler serves. */
+    public Map<String, Set<String>> routes() {
+        return api.routes();
+    }
+
+    private ApiResponse promote(ApiRequest request) {
+        String actor = Roles.requireRole(request, roleClaim, role);
+        PromotionRecord change = service.promote(request.path("modelVersion"), actor,
+                PromotionRequest.parse(request.body()));
+        return ApiResponse.ok(change)
+                .withLog("modelVersion", change.toVersion())
+                .withLog("fromVersion", change.fromVersion())
+                .withLog("revision", change.revision())
+                .withLog("forced", change.forced());
+    }
+
+    private ApiResponse history(ApiRequest request) {
+        Roles.requireRole(request, roleClaim, role);
+        return ApiResponse.ok(new ListBody<>(service.history(), null));
+    }
+}

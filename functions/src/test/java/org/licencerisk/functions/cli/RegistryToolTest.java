@@ -1,0 +1,109 @@
+package org.licencerisk.functions.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.testing.TestModel;
+import org.licencerisk.functions.testing.TestStack;
+import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.artifact.ModelManifest;
+import org.licencerisk.model.json.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The registry command line against dynalite and a local artifact directory. */
+class RegistryToolTest {
+
+    @TempDir
+    Path artifacts;
+
+    private Components components;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        TestStack stack = TestStack.create();
+        ApiConfig config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, stack.config().applicationsTable(),
+                ApiConfig.MODELS_TABLE, stack.config().modelsTable(),
+                ApiConfig.DYNAMODB_ENDPOINT, stack.config().dynamoDbEndpoint().toString(),
+                ApiConfig.ARTIFACT_DIR, artifacts.toString(), ApiConfig.PROMOTION_TOLERANCE, "0"));
+        components = Components.of(config, stack.client(), TestModel.scorer(), Clock.systemUTC(), stack.components().logger());
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new RegistryTool(components, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private JsonNode output() throws IOException {
+        return Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void registersStoresPromotesRefusesAWorseModelAndForcesItWithAReason() throws IOException {
+        ModelManifest a = ModelArtifact.load(TestModel.directory()).manifest();
+        ModelManifest b = ModelArtifact.load(TestModel.challengerDirectory()).manifest();
+        ModelManifest better = a.metrics().averagePrecision() > b.metrics().averagePrecision() ? a : b;
+        ModelManifest worse = better == a ? b : a;
+
+        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace"));
+        assertTrue(output().get("registered").asBoolean());
+        assertTrue(Files.isRegularFile(artifacts.resolve(a.modelVersion()).resolve(ModelArtifact.MODEL_FILE)));
+        assertEquals(0, run("register", "--artifact", TestModel.challengerDirectory().toString(), "--actor", "ds-grace"));
+        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace"));
+        assertTrue(!output().get("registered").asBoolean(), "a second registration keeps the first");
+
+        assertEquals(0, run("promote", better.modelVersion(), "--actor", "ds-ada"));
+        assertEquals(better.modelVersion(), output().get("toVersion").asText());
+        assertEquals(1, run("promote", worse.modelVersion(), "--actor", "ds-ada"));
+        assertEquals(worse.metrics().averagePrecision(), output().get("challengerAveragePrecision").asDouble(), 1e-12);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("refused"));
+        assertEquals(2, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--force"));
+        assertEquals(0, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--force", "--reason", "Policy change."));
+        assertTrue(output().get("forced").asBoolean());
+
+        assertEquals(0, run("list"));
+        assertEquals(worse.modelVersion(), output().get("items").get(0).get("modelVersion").asText());
+        assertEquals("CHAMPION", output().get("items").get(0).get("status").asText());
+        assertEquals(0, run("promotions"));
+        assertEquals(2, output().size());
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("promote", "v1"));
+        assertEquals(2, run("register", "--actor", "x"));
+        assertEquals(2, run("register", "--artifact", artifacts.resolve("nothing-here").toString(), "--actor", "x"));
+    }
+
+    @Test
+    void exportsWithAKeyFileAndRefusesAMissingOrShortKey() throws IOException {
+        Path out = artifacts.resolve("export.jsonl");
+        assertEquals(2, run("export", "--out", out.toString(), "--key-file", artifacts.resolve("no-key").toString()));
+        Path shortKey = Files.writeString(artifacts.resolve("short.key"), "c2hvcnQ=");
+        assertEquals(2, run("export", "--out", out.toString(), "--key-file", shortKey.toString()));
+        Path key = Files.writeString(artifacts.resolve("export.key"),
+                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertEquals(0, run("export", "--out", out.toString(), "--key-file", key.toString()));
+        assertEquals(0, output().get("exported").asLong(), "nothing decided in an empty table");
+        assertTrue(Files.isRegularFile(out));
+    }
+}

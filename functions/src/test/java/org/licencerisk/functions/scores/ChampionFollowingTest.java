@@ -1,0 +1,123 @@
+package org.licencerisk.functions.scores;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.PromotionKind;
+import org.licencerisk.functions.models.PromotionRecord;
+import org.licencerisk.functions.models.PromotionRequest;
+import org.licencerisk.functions.testing.Applications;
+import org.licencerisk.functions.testing.Events;
+import org.licencerisk.functions.testing.OpenApi;
+import org.licencerisk.functions.testing.TestModel;
+import org.licencerisk.functions.testing.TestResponse;
+import org.licencerisk.functions.testing.TestStack;
+import org.licencerisk.model.artifact.ModelArtifact;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A running scoring handler follows the champion pointer without a restart (checked every second here), and keeps
+ * serving its model when the new champion's artifact fails verification.
+ */
+class ChampionFollowingTest {
+
+    private static final PromotionRequest FORCED = new PromotionRequest(true, "Test: promote regardless of metrics.");
+
+    @TempDir
+    Path artifacts;
+
+    private TestStack stack;
+    private ScoresHandler handler;
+    private ModelRegistry registry;
+    private ArtifactStore store;
+    private final AtomicInteger next = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        stack = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, artifacts.toString(),
+                ApiConfig.CHAMPION_CHECK_SECONDS, "1"));
+        handler = new ScoresHandler(stack.components());
+        registry = stack.components().registry();
+        store = stack.components().artifactStore().orElseThrow();
+    }
+
+    private String score() {
+        String id = "NL-2026-CH" + next.incrementAndGet();
+        TestResponse r = TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
+                .jsonBody(Applications.variant(id, next.get()).toString()));
+        assertEquals(201, r.status());
+        OpenApi.assertValid("Score", r.body());
+        return r.body().get("modelVersion").asText();
+    }
+
+    private String register(Path dir) {
+        String version = ModelArtifact.load(dir).manifest().modelVersion();
+        assertTrue(registry.register(ModelArtifact.load(dir).manifest(), store.put(dir), "ds-grace", Instant.now()));
+        return version;
+    }
+
+    /** Scores until the version changes to {@code expected}, for at most 10 s; returns how many scores that took. */
+    private int scoreUntil(String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (int n = 1; System.nanoTime() < deadline; n++) {
+            if (score().equals(expected)) {
+                return n;
+            }
+            Thread.sleep(100);
+        }
+        return fail("No score carried " + expected + " within 10 s.");
+    }
+
+    @Test
+    void theFirstScoreMakesTheBundledModelChampionAndAPromotionIsServedWithoutARestart() throws InterruptedException {
+        String bundled = TestModel.scorer().manifest().modelVersion();
+        assertEquals(bundled, score());
+        PromotionRecord first = registry.champion().orElseThrow();
+        assertEquals(PromotionKind.INITIAL, first.kind());
+        assertEquals(bundled, first.toVersion());
+
+        String challenger = register(TestModel.challengerDirectory());
+        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        scoreUntil(challenger);
+        assertTrue(stack.logs().contains("\"champion_loaded\""));
+
+        stack.components().promotionService().promote(bundled, "ds-ada", FORCED);
+        scoreUntil(bundled);
+    }
+
+    @Test
+    void aTamperedArtifactIsRefusedAndTheOldChampionKeepsServing() throws IOException, InterruptedException {
+        String bundled = TestModel.scorer().manifest().modelVersion();
+        assertEquals(bundled, score());
+        String tampered = register(TestModel.thirdDirectory());
+        Path modelFile = artifacts.resolve(tampered).resolve(ModelArtifact.MODEL_FILE);
+        byte[] bytes = Files.readAllBytes(modelFile);
+        bytes[bytes.length / 3] ^= 0x01;
+        Files.write(modelFile, bytes);
+        stack.components().promotionService().promote(tampered, "ds-mallory", FORCED);
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!stack.logs().contains("\"champion_refused\"") && System.nanoTime() < deadline) {
+            assertEquals(bundled, score(), "the old champion serves while the new one is checked");
+            Thread.sleep(100);
+        }
+        assertTrue(stack.logs().contains("\"champion_refused\""), "the refusal is logged");
+        Thread.sleep(1_200);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(bundled, score(), "and keeps serving after the refusal");
+        }
+    }
+}
