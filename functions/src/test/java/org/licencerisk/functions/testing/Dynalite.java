@@ -40,12 +40,22 @@ public final class Dynalite implements AutoCloseable {
 
     /** Starts a new instance and waits until it accepts connections. */
     public static Dynalite start() {
+        return start(freePort(), null);
+    }
+
+    /**
+     * Starts an instance on {@code port} that keeps its data in {@code dataDir} (in memory when {@code null}), so that
+     * a fault test can stop it and start it again with the same port and data.
+     */
+    public static Dynalite start(int port, Path dataDir) {
         Path cli = repositoryRoot().resolve("node_modules/dynalite/cli.js");
-        int port = freePort();
+        List<String> command = new java.util.ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            command.addAll(List.of("--path", dataDir.toString()));
+        }
         try {
-            Process process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1",
-                    "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
-                    "--updateTableMs", "0"))
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -65,6 +75,15 @@ public final class Dynalite implements AutoCloseable {
     /** The port. */
     public int port() {
         return port;
+    }
+
+    /** Kills the process (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the process. */
@@ -113,7 +132,8 @@ public final class Dynalite implements AutoCloseable {
         throw new IllegalStateException("dynalite did not listen on port " + port + " within " + timeout.toSeconds() + " s.");
     }
 
-    private static int freePort() {
+    /** A free port on 127.0.0.1. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
