@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.licencerisk.functions.decisions.DecisionsHandler;
+import org.licencerisk.functions.models.ModelsHandler;
 import org.licencerisk.functions.queue.QueueHandler;
 import org.licencerisk.functions.scores.ApplicationScoresHandler;
 import org.licencerisk.functions.scores.ScoresHandler;
@@ -51,6 +52,7 @@ class HostileInputTest {
     private static DecisionsHandler decisions;
     private static QueueHandler queue;
     private static ApplicationScoresHandler reader;
+    private static ModelsHandler models;
     private static String realQueueCursor;
     private static String realHistoryCursor;
 
@@ -65,6 +67,7 @@ class HostileInputTest {
         decisions = new DecisionsHandler(stack.components());
         queue = new QueueHandler(stack.components());
         reader = new ApplicationScoresHandler(stack.components());
+        models = new ModelsHandler(stack.components());
         for (int n = 0; n < 3; n++) {
             TestResponse r = TestStack.invoke(scores, Events.request("POST", ScoresHandler.PATH, Map.of())
                     .jsonBody(Applications.variant(CASE_ID, n * 2).toString()));
@@ -128,6 +131,11 @@ class HostileInputTest {
     }
 
     private static void readWithHostilePath(HostileInputs in) {
+        if (in.random().nextInt(5) == 0) {
+            check(TestStack.invoke(models, Events.get(ModelsHandler.ONE, Map.of("modelVersion", in.pathValue()))),
+                    "ModelDetail");
+            return;
+        }
         String route = in.pick(List.of(ApplicationScoresHandler.HISTORY, ApplicationScoresHandler.LATEST,
                 ApplicationScoresHandler.ONE));
         Map<String, String> path = new LinkedHashMap<>();
