@@ -1,5 +1,6 @@
 package org.licencerisk.functions.storage;
 
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -12,7 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -92,7 +95,12 @@ public final class TableDefinitions {
             } catch (ResourceInUseException e) {
                 // Already there: the definitions are fixed, so an existing table has this shape.
             }
-            client.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+            // The default waiter polls every 20 s, and dynalite may answer the first poll with CREATING.
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).overrideConfiguration(o -> o
+                    .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))).waitTimeout(Duration.ofMinutes(2)))
+                    .build()) {
+                waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
+            }
         }
     }
 
