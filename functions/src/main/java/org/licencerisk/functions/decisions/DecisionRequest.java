@@ -142,6 +142,12 @@ public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, St
             problems.add(new FieldProblem(field, "Is " + s.length() + " characters long; at most " + max + " are allowed."));
             return null;
         }
+        // As for applications: no control characters but line breaks and tabs, no unpaired surrogates.
+        if (s.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
+            problems.add(new FieldProblem(field, "Must be text without control characters or unpaired surrogates."));
+            return null;
+        }
         return s;
     }
 }

@@ -10,6 +10,9 @@ import org.licencerisk.functions.storage.StorageUnavailableException;
 import org.licencerisk.model.application.InvalidApplicationException;
 import org.licencerisk.model.json.Json;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -137,7 +140,13 @@ public final class ApiDispatcher {
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        try {
+            // Strict: a lenient decoder would store U+FFFD in place of the bytes the client sent.
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.invalid("$", "The body is not valid UTF-8.");
+        }
     }
 
     private static ApiException tooLarge() {

@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import org.licencerisk.model.json.Json;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -79,7 +82,9 @@ final class LocalEvents {
         rc.put("timeEpoch", now.toInstant().toEpochMilli());
         if (body.length > 0) {
             String contentType = headers.path("content-type").asText("").toLowerCase(Locale.ROOT);
-            boolean text = contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("xml");
+            // Bytes that are not UTF-8 travel base64, so that the handler sees them rather than U+FFFD in their place.
+            boolean text = (contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("xml"))
+                    && isUtf8(body);
             event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
@@ -104,5 +109,15 @@ final class LocalEvents {
             out.merge(name, value, (a, b) -> a + "," + b);
         }
         return out;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 public final class Cursors {
 
     private static final int MAX_LENGTH = 2048;
+    private static final int MAX_VALUE_BYTES = 1024;
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
     };
 
@@ -69,7 +70,9 @@ public final class Cursors {
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw invalid();
         }
-        if (fields == null || !shapes.contains(fields.keySet()) || fields.values().stream().anyMatch(v -> v == null || v.isEmpty())) {
+        // DynamoDB refuses (with a ValidationException, a 500 here) key values over 1,024 bytes, the sort key limit.
+        if (fields == null || !shapes.contains(fields.keySet()) || fields.values().stream().anyMatch(v -> v == null
+                || v.isEmpty() || v.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES)) {
             throw invalid();
         }
         return fields;

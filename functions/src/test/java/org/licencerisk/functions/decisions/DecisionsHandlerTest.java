@@ -122,6 +122,8 @@ class DecisionsHandlerTest {
             "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":\"a b\"}|officerId",
             "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":\"o\",\"revision\":\"yes\"}|revision",
             "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":\"o\",\"extra\":1}|extra",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"a\\u0000b\",\"officerId\":\"o\"}|rationale",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"a\\ud800b\",\"officerId\":\"o\"}|rationale",
             "[1,2]|$",
             "{oops|$"})
     void invalidDecisionsAre400WithTheField(String body, String field) {

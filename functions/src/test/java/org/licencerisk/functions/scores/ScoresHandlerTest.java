@@ -183,6 +183,29 @@ class ScoresHandlerTest {
     }
 
     @Test
+    void aBodyThatIsNotValidUtf8Is400AndStoresNothing() {
+        byte[] text = Applications.variant("T-UTF8-1", 1).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = new String(text, StandardCharsets.UTF_8).replace("T-UTF8-1", "T-UTF8-1\u0001")
+                .getBytes(StandardCharsets.UTF_8);
+        body[indexOf(body, (byte) 0x01)] = (byte) 0xC3;
+        TestResponse r = TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
+                .base64Body(body, "application/json"));
+        assertEquals(400, r.status());
+        OpenApi.assertValid("Problem", r.body());
+        assertEquals("$", r.body().get("problems").get(0).get("field").asText());
+        assertEquals(0, storedFor("T-UTF8-1"));
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("The byte is not in the array.");
+    }
+
+    @Test
     void otherMethodsAre405WithAllow() {
         TestResponse r = TestStack.invoke(handler, Events.get(ScoresHandler.PATH, Map.of()));
         assertEquals(405, r.status());

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A dynalite process (the npm package, installed by {@code npm ci} at the repository root) on a free port of
+ * A dynalite process (the npm package, installed by {@code npm ci} at the repository root) on a port of
  * 127.0.0.1. {@link #shared()} is started once per test JVM and stopped when it exits; {@link #start()} starts a
- * private one that a test may stop.
+ * private one that a test may stop; {@link #start(int, Path)} one with a fixed port and data directory, so that a
+ * fault test can kill it and start it again with the same data.
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -33,14 +36,28 @@ public final class Dynalite implements AutoCloseable {
         return shared;
     }
 
-    /** Starts a new instance and waits until it accepts connections. */
+    /** Starts a new in-memory instance on a free port and waits until it accepts connections. */
     public static Dynalite start() {
+        return start(freePort(), null);
+    }
+
+    /**
+     * Starts an instance on {@code port} that keeps its data in {@code dataDir} (in memory when {@code null}) and
+     * waits until it accepts connections.
+     */
+    public static Dynalite start(int port, Path dataDir) {
         Path cli = repositoryRoot().resolve("node_modules/dynalite/cli.js");
-        int port = LocalProcess.freePort();
-        Process process = LocalProcess.start("dynalite", List.of("node", cli.toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
-                "--updateTableMs", "0"), port, Duration.ofSeconds(20));
-        return new Dynalite(process, port);
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            command.addAll(List.of("--path", dataDir.toString()));
+        }
+        return new Dynalite(LocalProcess.start("dynalite", command, port, Duration.ofSeconds(20)), port);
+    }
+
+    /** A free port on 127.0.0.1. */
+    public static int freePort() {
+        return LocalProcess.freePort();
     }
 
     /** The endpoint, e.g. {@code http://127.0.0.1:41234}. */
@@ -51,6 +68,15 @@ public final class Dynalite implements AutoCloseable {
     /** The port. */
     public int port() {
         return port;
+    }
+
+    /** Kills the process (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the process. */

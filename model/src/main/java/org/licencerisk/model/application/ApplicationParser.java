@@ -38,6 +38,7 @@ public final class ApplicationParser {
     private static final int MAX_ID = 64;
     private static final int MAX_DESCRIPTION = 1000;
     private static final int MAX_END_USE = 4000;
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-.*");
 
     private static final Set<String> TOP = Set.of("applicationId", "submittedAt", "licenceType", "exporter", "items",
             "destinationCountry", "endUser", "consignee", "intermediaries", "endUse", "endUserStatementProvided",
@@ -54,9 +55,11 @@ public final class ApplicationParser {
         try {
             node = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
+            // Jackson's stream limits (nesting depth, number and string lengths) report no location.
+            String at = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidApplicationException(List.of(new FieldProblem("$",
-                    "The body is not well-formed JSON (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ").")));
+                    "The body is not well-formed JSON" + at + ".")));
         }
         return parse(node);
     }
@@ -292,6 +295,10 @@ public final class ApplicationParser {
                 return null;
             }
             try {
+                // RFC 3339, the OpenAPI date-time format, has four-digit years; Instant.parse also takes '+999999999-'.
+                if (!FOUR_DIGIT_YEAR.matcher(s).matches()) {
+                    throw new DateTimeParseException("The year must have four digits.", s, 0);
+                }
                 return Instant.parse(s);
             } catch (DateTimeParseException e) {
                 add(prefix + name, "Must be an ISO-8601 instant in UTC, e.g. '2026-03-01T09:30:00Z'.");

@@ -190,4 +190,18 @@ class ApplicationParserTest {
         InvalidApplicationException e = assertThrows(InvalidApplicationException.class, () -> parser.parse("[1, 2]"));
         assertEquals("$", e.problems().get(0).field());
     }
+
+    @Test
+    void jsonNestedBeyondTheParsersDepthLimitIsAnInvalidApplicationNotACrash() {
+        String deep = "{\"applicationId\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+        InvalidApplicationException e = assertThrows(InvalidApplicationException.class,
+                () -> new ApplicationParser().parse(deep));
+        assertEquals("$", e.problems().get(0).field());
+        assertEquals("The body is not well-formed JSON.", e.problems().get(0).message());
+    }
+
+    @Test
+    void aSubmissionTimeWithAnExpandedYearIsRefusedAsRfc3339RequiresFourDigits() {
+        problemAt(problems(a -> a.put("submittedAt", "+999999999-12-31T23:59:59Z")), "submittedAt");
+    }
 }
