@@ -1,5 +1,7 @@
 package org.licencerisk.functions.config;
 
+import org.licencerisk.functions.http.RoleRequirement;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -28,13 +30,14 @@ import java.util.regex.Pattern;
  * @param s3Endpoint         an endpoint override (a local S3-compatible server), or {@code null} for AWS
  * @param championCheck      how often the scoring path reads the champion pointer
  * @param roleClaim          the JWT claim that lists a caller's roles (groups)
- * @param dataScientistRole  the role that may promote models
+ * @param dataScientistRole  the role that may promote models and read the promotion history
+ * @param officerRole        the role that may record decisions and read the queue
  * @param promotionTolerance how much lower a challenger's average precision may be than the champion's
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
                         Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
-                        String dataScientistRole, double promotionTolerance) {
+                        String dataScientistRole, String officerRole, double promotionTolerance) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -58,6 +61,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String ROLE_CLAIM = "ROLE_CLAIM";
     /** Optional: the role that may promote models (default {@code data-scientist}). */
     public static final String DATA_SCIENTIST_ROLE = "DATA_SCIENTIST_ROLE";
+    /** Optional: the role that may record decisions and read the queue (default {@code officer}). */
+    public static final String OFFICER_ROLE = "OFFICER_ROLE";
     /** Optional: the tolerance on average precision when promoting (default 0.01, 0 to 0.5). */
     public static final String PROMOTION_TOLERANCE = "PROMOTION_TOLERANCE";
     /** Set by the Lambda runtime itself; never in the template. */
@@ -69,6 +74,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, CHAMPION_CHECK_SECONDS);
     /** Variables {@code template.yaml} sets on the function that promotes models. */
     public static final List<String> PROMOTION_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE, PROMOTION_TOLERANCE);
+    /** Variables {@code template.yaml} sets on the officer-only functions (decisions, queue). */
+    public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
     /** Variables the Lambda runtime provides. */
@@ -80,6 +87,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final String DEFAULT_ROLE_CLAIM = "cognito:groups";
     private static final String DEFAULT_DATA_SCIENTIST_ROLE = "data-scientist";
+    private static final String DEFAULT_OFFICER_ROLE = "officer";
     private static final double DEFAULT_TOLERANCE = 0.01;
     private static final long DEFAULT_CHAMPION_CHECK_SECONDS = 30;
 
@@ -103,8 +111,16 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 || championCheck.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalArgumentException(CHAMPION_CHECK_SECONDS + " must lie between 1 and 60 seconds.");
         }
-        if (roleClaim == null || roleClaim.isBlank() || dataScientistRole == null || dataScientistRole.isBlank()) {
-            throw new IllegalArgumentException(ROLE_CLAIM + " and " + DATA_SCIENTIST_ROLE + " must not be blank.");
+        if (roleClaim == null || roleClaim.isBlank() || dataScientistRole == null || dataScientistRole.isBlank()
+                || officerRole == null || officerRole.isBlank()) {
+            throw new IllegalArgumentException(ROLE_CLAIM + ", " + DATA_SCIENTIST_ROLE + " and " + OFFICER_ROLE
+                    + " must not be blank.");
+        }
+        try {
+            new RoleRequirement(roleClaim, officerRole);
+            new RoleRequirement(roleClaim, dataScientistRole);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OFFICER_ROLE + " and " + DATA_SCIENTIST_ROLE + ": " + e.getMessage(), e);
         }
         if (!(promotionTolerance >= 0 && promotionTolerance <= 0.5)) {
             throw new IllegalArgumentException(PROMOTION_TOLERANCE + " must lie between 0 and 0.5.");
@@ -148,6 +164,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 artifactDir == null ? null : Path.of(artifactDir), s3Endpoint, Duration.ofSeconds(championCheck),
                 Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
+                Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
                 tolerance);
     }
 
@@ -178,6 +195,16 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + " must be a whole number of " + unit + ".", e);
         }
+    }
+
+    /** Returns the requirement of the officer-only routes: {@code OFFICER_ROLE} in {@code ROLE_CLAIM}. */
+    public RoleRequirement officer() {
+        return new RoleRequirement(roleClaim, officerRole);
+    }
+
+    /** Returns the requirement of the data-scientist-only routes: {@code DATA_SCIENTIST_ROLE} in {@code ROLE_CLAIM}. */
+    public RoleRequirement dataScientist() {
+        return new RoleRequirement(roleClaim, dataScientistRole);
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

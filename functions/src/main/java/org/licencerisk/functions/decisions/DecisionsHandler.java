@@ -8,12 +8,16 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
 import java.util.Map;
 import java.util.Set;
 
-/** {@code PUT /v1/applications/{applicationId}/decision}: an officer records (or revises) a decision. */
+/**
+ * {@code PUT /v1/applications/{applicationId}/decision}: an officer records (or revises) a decision. Only callers
+ * whose JWT claim {@code ROLE_CLAIM} lists {@code OFFICER_ROLE} get through; others get 403.
+ */
 public final class DecisionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** The route. */
@@ -29,12 +33,12 @@ public final class DecisionsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** For tests and the local server. */
     public DecisionsHandler(Components components) {
-        this(components.decisionService(), components.logger());
+        this(components.decisionService(), components.config().officer(), components.logger());
     }
 
-    DecisionsHandler(DecisionService service, StructuredLogger log) {
+    DecisionsHandler(DecisionService service, RoleRequirement officer, StructuredLogger log) {
         this.service = service;
-        this.api = ApiDispatcher.builder(log).put(PATH, this::put).build();
+        this.api = ApiDispatcher.builder(log).put(PATH, officer, this::put).build();
     }
 
     @Override

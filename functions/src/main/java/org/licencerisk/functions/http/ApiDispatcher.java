@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * into a JSON or problem+json response.
  * <p>
  * The template routes {@code ANY} on each path to its function, so that this class can answer 405 with an
- * {@code Allow} header. Checks, in order: route (404), method (405), body size (413), media type (415). Typed
+ * {@code Allow} header. Checks, in order: route (404), method (405), the route's {@link RoleRequirement} if it has
+ * one (403), body size (413), media type (415). Typed
  * exceptions become their status; anything else becomes a 500 whose body names only the request id.
  * Immutable and thread-safe.
  */
@@ -39,10 +40,10 @@ public final class ApiDispatcher {
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final Map<String, Map<String, Endpoint>> routes;
+    private final Map<String, Map<String, Route>> routes;
     private final StructuredLogger log;
 
-    private ApiDispatcher(Map<String, Map<String, Endpoint>> routes, StructuredLogger log) {
+    private ApiDispatcher(Map<String, Map<String, Route>> routes, StructuredLogger log) {
         this.routes = routes;
         this.log = log;
     }
@@ -96,24 +97,28 @@ public final class ApiDispatcher {
     }
 
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event, String requestId, String method, String route) {
-        Map<String, Endpoint> methods = routes.get(route);
+        Map<String, Route> methods = routes.get(route);
         if (methods == null) {
             throw ApiException.notFound("No resource is served at this path.");
         }
-        Endpoint endpoint = methods.get(method);
-        if (endpoint == null) {
+        Route target = methods.get(method);
+        if (target == null) {
             return problem(new ApiException(ProblemType.METHOD_NOT_ALLOWED, "This resource allows only "
                     + String.join(", ", new TreeSet<>(methods.keySet())) + ".").toProblem())
                     .withHeader("Allow", String.join(", ", new TreeSet<>(methods.keySet())));
         }
-        String body = null;
-        if (method.equals("POST") || method.equals("PUT")) {
-            body = body(event);
-            checkMediaType(event.getHeaders());
-        }
         ApiRequest request = new ApiRequest(requestId, method, route, event.getPathParameters(),
-                event.getQueryStringParameters(), body, claims(event));
-        return endpoint.handle(request);
+                event.getQueryStringParameters(), null, claims(event));
+        if (target.role() != null) {
+            target.role().check(request);
+        }
+        if (method.equals("POST") || method.equals("PUT")) {
+            String body = body(event);
+            checkMediaType(event.getHeaders());
+            request = new ApiRequest(requestId, method, route, request.pathParameters(), request.queryParameters(),
+                    body, request.claims());
+        }
+        return target.endpoint().handle(request);
     }
 
     private static String body(APIGatewayV2HTTPEvent event) {
@@ -260,32 +265,54 @@ public final class ApiDispatcher {
                 .build();
     }
 
+    /** One method on one route: its endpoint and the role it requires, or {@code null} for none. */
+    private record Route(Endpoint endpoint, RoleRequirement role) {
+    }
+
     /** Builds the route table of one route group. */
     public static final class Builder {
         private final StructuredLogger log;
-        private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+        private final Map<String, Map<String, Route>> routes = new LinkedHashMap<>();
 
         private Builder(StructuredLogger log) {
             this.log = log;
         }
 
-        /** Adds {@code GET path}. */
+        /** Adds {@code GET path}, open to every caller the gateway lets through. */
         public Builder get(String path, Endpoint endpoint) {
-            return add("GET", path, endpoint);
+            return add("GET", path, null, endpoint);
+        }
+
+        /** Adds {@code GET path} for callers with {@code role} only. */
+        public Builder get(String path, RoleRequirement role, Endpoint endpoint) {
+            return add("GET", path, required(role), endpoint);
         }
 
         /** Adds {@code POST path}; the request must carry a JSON body. */
         public Builder post(String path, Endpoint endpoint) {
-            return add("POST", path, endpoint);
+            return add("POST", path, null, endpoint);
         }
 
-        /** Adds {@code PUT path}; the request must carry a JSON body. */
-        public Builder put(String path, Endpoint endpoint) {
-            return add("PUT", path, endpoint);
+        /** Adds {@code POST path} for callers with {@code role} only; the request must carry a JSON body. */
+        public Builder post(String path, RoleRequirement role, Endpoint endpoint) {
+            return add("POST", path, required(role), endpoint);
         }
 
-        private Builder add(String method, String path, Endpoint endpoint) {
-            if (routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).putIfAbsent(method, endpoint) != null) {
+        /** Adds {@code PUT path} for callers with {@code role} only; the request must carry a JSON body. */
+        public Builder put(String path, RoleRequirement role, Endpoint endpoint) {
+            return add("PUT", path, required(role), endpoint);
+        }
+
+        private static RoleRequirement required(RoleRequirement role) {
+            if (role == null) {
+                throw new IllegalArgumentException("A route declared with a role requirement needs one.");
+            }
+            return role;
+        }
+
+        private Builder add(String method, String path, RoleRequirement role, Endpoint endpoint) {
+            Route route = new Route(endpoint, role);
+            if (routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).putIfAbsent(method, route) != null) {
                 throw new IllegalArgumentException("The route " + method + " " + path + " is declared twice.");
             }
             return this;
@@ -293,7 +320,7 @@ public final class ApiDispatcher {
 
         /** Returns the dispatcher. */
         public ApiDispatcher build() {
-            Map<String, Map<String, Endpoint>> copy = new LinkedHashMap<>();
+            Map<String, Map<String, Route>> copy = new LinkedHashMap<>();
             routes.forEach((p, m) -> copy.put(p, Map.copyOf(m)));
             return new ApiDispatcher(Collections.unmodifiableMap(copy), log);
         }

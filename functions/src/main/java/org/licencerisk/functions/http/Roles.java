@@ -6,8 +6,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads roles from the JWT claims API Gateway passes on. A list claim such as {@code cognito:groups} arrives as one
- * string, {@code [a b]}; a plain string claim may also list roles separated by spaces or commas.
+ * Reads roles from the JWT claims API Gateway passes on, always as strings. Accepted forms of the claim's value:
+ * <ul>
+ *     <li>{@code [officer data-scientist]}: how API Gateway renders a list claim such as {@code cognito:groups};</li>
+ *     <li>{@code ["officer","data-scientist"]}: a JSON array held in a string claim;</li>
+ *     <li>{@code officer} or {@code officer data-scientist} / {@code officer,data-scientist}: a plain string claim.</li>
+ * </ul>
+ * Roles are separated by white space or commas; surrounding brackets and double quotes are dropped. Anything else
+ * (a JSON object, an unbalanced bracket) yields tokens that match no role, so the caller is refused.
  */
 public final class Roles {
 
@@ -24,21 +30,12 @@ public final class Roles {
         if (list.startsWith("[") && list.endsWith("]")) {
             list = list.substring(1, list.length() - 1);
         }
-        return Arrays.stream(list.split("[\\s,]+")).map(r -> r.replace("\"", "")).filter(r -> !r.isEmpty())
+        return Arrays.stream(list.split("[\\s,]+")).map(Roles::unquote).filter(r -> !r.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /**
-     * Returns the caller's subject if its claims grant {@code role}.
-     *
-     * @throws ApiException 403 when the role or the subject is missing
-     */
-    public static String requireRole(ApiRequest request, String claim, String role) {
-        String subject = request.claims().get("sub");
-        if (!of(request.claims(), claim).contains(role) || subject == null || subject.isBlank()) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Only callers with the role '" + role
-                    + "' in the JWT claim '" + claim + "' may do this.");
-        }
-        return subject;
+    private static String unquote(String token) {
+        return token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")
+                ? token.substring(1, token.length() - 1) : token;
     }
 }

@@ -52,11 +52,13 @@ public final class LocalApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final StructuredLogger log;
+    private final Map<String, String> openClaims;
 
     private LocalApiServer(SamTemplate template, Components components, LocalAuth auth, int port, int threads)
             throws IOException {
         this.auth = auth;
         this.log = components.logger();
+        this.openClaims = LocalAuth.openClaims(components.config());
         this.router = new LocalRouter(template);
         this.handlers = new HashMap<>();
         this.functions = new HashMap<>();
@@ -202,7 +204,7 @@ public final class LocalApiServer implements AutoCloseable {
                 return;
             }
             LocalAuth.Outcome authorised = auth.authorise(match.route().authorizer(),
-                    exchange.getRequestHeaders().getFirst("Authorization"));
+                    exchange.getRequestHeaders().getFirst("Authorization"), openClaims);
             if (authorised.status() != 0) {
                 gatewayError(exchange, authorised.status(), authorised.message());
                 return;

@@ -1,6 +1,7 @@
 package org.licencerisk.functions.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.model.json.Json;
 
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Local stand-ins for API Gateway's authorisers. Off by default: every route is open and no claims reach the
- * handlers. On ({@code LOCAL_AUTH=on}): IAM routes need an {@code Authorization: AWS4-HMAC-SHA256 Credential=...}
+ * Local stand-ins for API Gateway's authorisers. Off by default: every route is open; IAM routes get no claims and
+ * JWT routes get the {@linkplain #openClaims open claims} of a local caller holding every role, so that the handlers'
+ * role checks (which fail closed) let everything through. On ({@code LOCAL_AUTH=on}): IAM routes need an {@code Authorization: AWS4-HMAC-SHA256 Credential=...}
  * header (its signature is not checked) or get 403; officer routes need {@code Authorization: Bearer <JWT>} whose
  * payload has the configured {@code iss} and {@code aud} and an {@code exp} in the future, or get 401. The JWT's
  * signature is not checked either: this is for trying the API on one's own machine, never for protecting it. Its
@@ -27,6 +29,8 @@ public record LocalAuth(boolean enabled, String issuer, String audience) {
     public static final String DEFAULT_ISSUER = "http://127.0.0.1/local-officers";
     /** The default local audience. */
     public static final String DEFAULT_AUDIENCE = "licence-risk-api";
+    /** The subject of the local caller when authentication is off. */
+    public static final String OPEN_SUBJECT = "local-user";
     private static final String IAM = "AWS_IAM";
 
     /**
@@ -49,10 +53,25 @@ public record LocalAuth(boolean enabled, String issuer, String audience) {
         };
     }
 
-    /** Authorises a request for a route with the given authoriser. */
-    public Outcome authorise(String authorizer, String authorization) {
+    /**
+     * The claims JWT routes get when authentication is off: subject {@link #OPEN_SUBJECT}, and the configured role
+     * claim listing the officer and data-scientist roles in API Gateway's list form, {@code [officer data-scientist]}.
+     */
+    public static Map<String, String> openClaims(ApiConfig config) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("sub", OPEN_SUBJECT);
+        claims.put(config.roleClaim(), "[" + config.officerRole() + " " + config.dataScientistRole() + "]");
+        return Map.copyOf(claims);
+    }
+
+    /**
+     * Authorises a request for a route with the given authoriser.
+     *
+     * @param openClaims the claims a JWT route gets when authentication is off (see {@link #openClaims})
+     */
+    public Outcome authorise(String authorizer, String authorization, Map<String, String> openClaims) {
         if (!enabled) {
-            return new Outcome(0, null, null);
+            return new Outcome(0, null, IAM.equals(authorizer) ? null : openClaims);
         }
         if (IAM.equals(authorizer)) {
             boolean signed = authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 ")

@@ -9,7 +9,7 @@ import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
 import org.licencerisk.functions.http.ListBody;
-import org.licencerisk.functions.http.Roles;
+import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
 import java.util.Map;
@@ -28,8 +28,6 @@ public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEv
     public static final String HISTORY = "/v1/promotions";
 
     private final PromotionService service;
-    private final String roleClaim;
-    private final String role;
     private final ApiDispatcher api;
 
     /** For Lambda. */
@@ -39,17 +37,14 @@ public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** For tests and the local server. */
     public PromotionHandler(Components components) {
-        this(components.promotionService(), components.config().roleClaim(), components.config().dataScientistRole(),
-                components.logger());
+        this(components.promotionService(), components.config().dataScientist(), components.logger());
     }
 
-    PromotionHandler(PromotionService service, String roleClaim, String role, StructuredLogger log) {
+    PromotionHandler(PromotionService service, RoleRequirement dataScientist, StructuredLogger log) {
         this.service = service;
-        this.roleClaim = roleClaim;
-        this.role = role;
         this.api = ApiDispatcher.builder(log)
-                .post(PROMOTE, this::promote)
-                .get(HISTORY, this::history)
+                .post(PROMOTE, dataScientist, this::promote)
+                .get(HISTORY, dataScientist, this::history)
                 .build();
     }
 
@@ -64,8 +59,8 @@ public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ApiResponse promote(ApiRequest request) {
-        String actor = Roles.requireRole(request, roleClaim, role);
-        PromotionRecord change = service.promote(request.path("modelVersion"), actor,
+        // The role requirement has checked that the token names its subject: the actor recorded.
+        PromotionRecord change = service.promote(request.path("modelVersion"), request.claims().get("sub"),
                 PromotionRequest.parse(request.body()));
         return ApiResponse.ok(change)
                 .withLog("modelVersion", change.toVersion())
@@ -75,7 +70,6 @@ public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ApiResponse history(ApiRequest request) {
-        Roles.requireRole(request, roleClaim, role);
         return ApiResponse.ok(new ListBody<>(service.history(), null));
     }
 }

@@ -7,12 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
 import java.util.Map;
 import java.util.Set;
 
-/** {@code GET /v1/queue?band=&limit=&cursor=}: undecided applications, riskiest first. */
+/**
+ * {@code GET /v1/queue?band=&limit=&cursor=}: undecided applications, riskiest first. Only callers whose JWT claim
+ * {@code ROLE_CLAIM} lists {@code OFFICER_ROLE} get through; others get 403.
+ */
 public final class QueueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** The route. */
@@ -27,12 +31,12 @@ public final class QueueHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     /** For tests and the local server. */
     public QueueHandler(Components components) {
-        this(components.queueService(), components.logger());
+        this(components.queueService(), components.config().officer(), components.logger());
     }
 
-    QueueHandler(QueueService queue, StructuredLogger log) {
+    QueueHandler(QueueService queue, RoleRequirement officer, StructuredLogger log) {
         this.api = ApiDispatcher.builder(log)
-                .get(PATH, r -> ApiResponse.ok(queue.page(r.query("band"), r.intQuery("limit", 50, 1, 100),
+                .get(PATH, officer, r -> ApiResponse.ok(queue.page(r.query("band"), r.intQuery("limit", 50, 1, 100),
                         r.query("cursor"))))
                 .build();
     }

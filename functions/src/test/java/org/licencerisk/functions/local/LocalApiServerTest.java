@@ -112,15 +112,58 @@ class LocalApiServerTest {
         assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://other", "api"))).statusCode());
         assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://idp.test", "other"))).statusCode());
         assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer not-a-jwt")).statusCode());
-        assertEquals(200, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://idp.test", "api"))).statusCode());
+        assertEquals(200, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://idp.test", "api", "officer"))).statusCode());
 
         HttpResponse<String> decided = send(secured, "PUT", "/v1/applications/L-AUTH/decision",
                 "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\",\"officerId\":\"o-2\"}",
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token("https://idp.test", "api")));
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token("https://idp.test", "api", "officer")));
         assertEquals(201, decided.statusCode());
         var item = stack.items().stream().filter(i -> i.get("applicationId").s().equals("L-AUTH")
                 && i.get("sk").s().equals("DECISION#000001")).findFirst().orElseThrow();
         assertEquals("officer-42", item.get("subject").s(), "the token's sub reached the handler as a JWT claim");
+    }
+
+    @Test
+    void withLocalAuthTheTokensRoleClaimDecidesWhoMayUseOfficerAndDataScientistRoutes() throws Exception {
+        String decision = "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\",\"officerId\":\"o-3\"}";
+        for (String[] roles : new String[][] {{}, {"data-scientist"}, {"officers"}}) {
+            String bearer = "Bearer " + token("https://idp.test", "api", roles);
+            HttpResponse<String> queue = send(secured, "GET", "/v1/queue", null, Map.of("Authorization", bearer));
+            assertEquals(403, queue.statusCode(), String.join(",", roles));
+            OpenApi.assertValid("Problem", json(queue));
+            assertTrue(json(queue).get("detail").asText().contains("'officer'"), queue.body());
+            HttpResponse<String> decided = send(secured, "PUT", "/v1/applications/L-ROLE/decision", decision,
+                    Map.of("Content-Type", "application/json", "Authorization", bearer));
+            assertEquals(403, decided.statusCode(), String.join(",", roles));
+            OpenApi.assertValid("Problem", json(decided));
+        }
+        assertTrue(stack.items().stream().noneMatch(i -> i.get("applicationId").s().equals("L-ROLE")),
+                "nothing is stored from a refused decision");
+
+        String officer = "Bearer " + token("https://idp.test", "api", "officer");
+        HttpResponse<String> refused = send(secured, "GET", "/v1/promotions", null, Map.of("Authorization", officer));
+        assertEquals(403, refused.statusCode());
+        OpenApi.assertValid("Problem", json(refused));
+        String scientist = "Bearer " + token("https://idp.test", "api", "data-scientist");
+        assertEquals(200, send(secured, "GET", "/v1/promotions", null, Map.of("Authorization", scientist)).statusCode());
+        assertEquals(200, send(secured, "GET", "/v1/models", null, Map.of("Authorization", scientist)).statusCode(),
+                "models are open to any authenticated caller");
+    }
+
+    @Test
+    void withLocalAuthOffEveryRouteIsOpenAsToALocalCallerHoldingEveryRole() throws Exception {
+        assertEquals(200, send(open, "GET", "/v1/queue", null, Map.of()).statusCode());
+        HttpResponse<String> audit = send(open, "GET", "/v1/promotions", null, Map.of());
+        assertEquals(200, audit.statusCode(), audit.body());
+        OpenApi.assertValid("PromotionList", json(audit));
+        send(open, "POST", "/v1/scores", Applications.variant("L-OPEN", 2).toString(), Map.of("Content-Type", "application/json"));
+        HttpResponse<String> decided = send(open, "PUT", "/v1/applications/L-OPEN/decision",
+                "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\",\"officerId\":\"o-4\"}",
+                Map.of("Content-Type", "application/json"));
+        assertEquals(201, decided.statusCode(), decided.body());
+        var item = stack.items().stream().filter(i -> i.get("applicationId").s().equals("L-OPEN")
+                && i.get("sk").s().equals("DECISION#000001")).findFirst().orElseThrow();
+        assertEquals(LocalAuth.OPEN_SUBJECT, item.get("subject").s());
     }
 
     @Test
@@ -131,11 +174,18 @@ class LocalApiServerTest {
         assertEquals("Forbidden", json(unsigned).get("message").asText());
     }
 
-    private static String token(String issuer, String audience) {
+    /** An unsigned token; with roles, its {@code cognito:groups} claim is the JSON array of them, as Cognito issues it. */
+    private static String token(String issuer, String audience, String... roles) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         var claims = Json.mapper().createObjectNode().put("iss", issuer).put("aud", audience).put("sub", "officer-42")
                 .put("exp", Instant.now().getEpochSecond() + 600);
+        if (roles.length > 0) {
+            var groups = claims.putArray("cognito:groups");
+            for (String role : roles) {
+                groups.add(role);
+            }
+        }
         String payload = b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".sig";
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.artifacts.LocalArtifactStore;
+import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.http.Roles;
 import org.licencerisk.functions.testing.Events;
 import org.licencerisk.functions.testing.OpenApi;
@@ -45,7 +46,7 @@ class PromotionHandlerTest {
         stack = TestStack.create();
         registry = new DynamoDbModelRegistry(stack.client(), stack.config().modelsTable());
         // Tolerance 0, so that any difference in average precision decides.
-        handler = new PromotionHandler(new PromotionService(registry, Clock.systemUTC(), 0.0), CLAIM, ROLE,
+        handler = new PromotionHandler(new PromotionService(registry, Clock.systemUTC(), 0.0), new RoleRequirement(CLAIM, ROLE),
                 stack.components().logger());
         LocalArtifactStore store = new LocalArtifactStore(artifacts);
         ModelManifest a = register(store, TestModel.directory());

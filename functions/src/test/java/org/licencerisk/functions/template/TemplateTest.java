@@ -113,6 +113,7 @@ class TemplateTest {
         Set<String> classified = new HashSet<>(ApiConfig.TEMPLATE_VARIABLES);
         classified.addAll(ApiConfig.SCORING_VARIABLES);
         classified.addAll(ApiConfig.PROMOTION_VARIABLES);
+        classified.addAll(ApiConfig.OFFICER_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in exactly one list");
@@ -123,6 +124,9 @@ class TemplateTest {
             }
             if (f.handler().endsWith(".PromotionHandler")) {
                 expected.addAll(ApiConfig.PROMOTION_VARIABLES);
+            }
+            if (f.handler().endsWith(".DecisionsHandler") || f.handler().endsWith(".QueueHandler")) {
+                expected.addAll(ApiConfig.OFFICER_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
