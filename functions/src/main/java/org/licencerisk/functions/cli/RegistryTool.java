@@ -20,15 +20,11 @@ import org.licencerisk.model.json.Json;
 import org.licencerisk.model.privacy.PseudonymisationKeys;
 import org.licencerisk.model.privacy.Pseudonymiser;
 import org.licencerisk.model.training.TrainerKind;
-import org.licencerisk.model.training.TrainingOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -132,8 +128,9 @@ public final class RegistryTool {
     private void retrain(Map<String, String> options) {
         RetrainingRequest request = new RetrainingRequest(
                 TrainerKind.fromId(options.getOrDefault("trainer", TrainerKind.LOGISTIC.id())),
-                options.containsKey("seed") ? seed(options.get("seed")) : TrainingOptions.DEFAULT_SEED,
-                options.containsKey("split-date") ? splitDate(options.get("split-date")) : null,
+                options.containsKey("seed") ? RetrainingRequest.seed(options.get("seed"))
+                        : components.config().retrainSeed(),
+                options.containsKey("split-date") ? RetrainingRequest.splitDate(options.get("split-date")) : null,
                 options.getOrDefault("actor", RETRAIN_ACTOR));
         RetrainingResult result = components.retrainingService().retrain(request,
                 pseudonymiser(require(options, "key-file")), (step, done, total) -> err.println("registry: retrain: "
@@ -152,22 +149,6 @@ public final class RegistryTool {
             return new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
         } catch (IOException e) {
             throw new IllegalArgumentException("The key file " + keyFile + " could not be read.", e);
-        }
-    }
-
-    private static long seed(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, found '" + text + "'.", e);
-        }
-    }
-
-    private static Instant splitDate(String text) {
-        try {
-            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--split-date must be a date such as 2026-06-01, found '" + text + "'.", e);
         }
     }
 
