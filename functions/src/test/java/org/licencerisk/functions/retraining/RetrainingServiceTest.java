@@ -12,7 +12,11 @@ import org.licencerisk.functions.models.ModelStatus;
 import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.RegisteredModel;
+import org.licencerisk.functions.models.ModelsHandler;
 import org.licencerisk.functions.testing.DecidedApplications;
+import org.licencerisk.functions.testing.Events;
+import org.licencerisk.functions.testing.OpenApi;
+import org.licencerisk.functions.testing.TestResponse;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.artifact.ModelArtifact;
@@ -108,6 +112,15 @@ class RetrainingServiceTest {
         EvaluationMetrics expected = new RiskEvaluator().evaluate(RiskModelTrainer.scores(championArtifact, period),
                 RiskModelTrainer.labels(period), championArtifact.manifest().bandThresholds());
         assertEquals(HeldOutComparison.PeriodMetrics.of(expected), comparison.champion());
+
+        // GET /v1/models/{modelVersion} shows it, as documented.
+        TestResponse detail = TestStack.invoke(new ModelsHandler(components),
+                Events.get(ModelsHandler.ONE, Map.of("modelVersion", result.modelVersion())));
+        assertEquals(200, detail.status());
+        OpenApi.assertValid("ModelDetail", detail.body());
+        assertEquals(champion, detail.body().get("comparison").get("championVersion").asText());
+        assertEquals(comparison.champion().averagePrecision(),
+                detail.body().get("comparison").get("champion").get("averagePrecision").asDouble());
 
         // The promotion gate uses the same-period comparison.
         PromotionRecord promoted = components.promotionService().promote(result.modelVersion(), "ds-ada",
