@@ -5,6 +5,7 @@ import org.licencerisk.functions.artifacts.ArtifactStores;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
+import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
@@ -13,6 +14,7 @@ import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
+import org.licencerisk.functions.retraining.RetrainingService;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.ScoreQueries;
 import org.licencerisk.functions.scores.ScoringService;
@@ -124,6 +126,26 @@ public final class Components {
     /** The model registry. */
     public ModelRegistry registry() {
         return new DynamoDbModelRegistry(dynamoDb(), config.modelsTable());
+    }
+
+    /**
+     * The retraining service.
+     *
+     * @throws IllegalArgumentException when no artifact store is configured
+     */
+    public RetrainingService retrainingService() {
+        return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()), registry(),
+                requireArtifactStore(), clock);
+    }
+
+    /**
+     * The artifact store.
+     *
+     * @throws IllegalArgumentException when none is configured
+     */
+    public ArtifactStore requireArtifactStore() {
+        return artifactStore().orElseThrow(() -> new IllegalArgumentException(
+                "Set ARTIFACT_BUCKET (S3) or ARTIFACT_DIR (local) to say where artifacts are stored."));
     }
 
     /** The artifact store (S3 or a local directory), built on first use; empty when none is configured. */

@@ -7,27 +7,34 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportSummary;
 import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.StoredArtifact;
+import org.licencerisk.functions.retraining.InsufficientDataException;
+import org.licencerisk.functions.retraining.RetrainingRequest;
+import org.licencerisk.functions.retraining.RetrainingResult;
 import org.licencerisk.model.artifact.ArtifactException;
 import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.privacy.PseudonymisationKeys;
 import org.licencerisk.model.privacy.Pseudonymiser;
+import org.licencerisk.model.training.TrainerKind;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The registry command line. Configuration comes from the same environment variables as the functions
  * ({@code MODELS_TABLE}, {@code APPLICATIONS_TABLE}, {@code ARTIFACT_BUCKET} or {@code ARTIFACT_DIR}, endpoints,
  * {@code PROMOTION_TOLERANCE}); results are JSON on standard output, problems one sentence on standard error.
- * Exit status: 0 done, 1 refused (the promotion gate or a conflict), 2 bad usage or input.
+ * Exit status: 0 done, 1 refused (the promotion gate, a conflict, or too little data to retrain), 2 bad usage or
+ * input.
  * <p>
  * Arguments are parsed by hand: picocli is kept out of the functions' Lambda package to keep it small.
  */
@@ -39,7 +46,12 @@ public final class RegistryTool {
                    registry list
                    registry promotions
                    registry export --out FILE.jsonl --key-file KEY_FILE
+                   registry retrain --key-file KEY_FILE [--split-date YYYY-MM-DD] [--trainer logistic|xgboost]
+                                    [--seed N] [--actor NAME]
             """;
+
+    /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
+    static final String RETRAIN_ACTOR = "registry-retrain";
 
     private final Components components;
     private final PrintStream out;
@@ -78,12 +90,16 @@ public final class RegistryTool {
                 case "list" -> print(components.modelCatalogue().list());
                 case "promotions" -> print(components.promotionService().history());
                 case "export" -> export(require(options, "out"), require(options, "key-file"));
+                case "retrain" -> retrain(options);
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
         } catch (PromotionRefusedException e) {
             err.println("registry: refused: " + e.getMessage());
             print(e.comparison());
+            return 1;
+        } catch (InsufficientDataException e) {
+            err.println("registry: too little data: " + e.getMessage());
             return 1;
         } catch (ApiException e) {
             err.println("registry: " + e.getMessage() + problems(e));
@@ -95,8 +111,7 @@ public final class RegistryTool {
     }
 
     private void register(String artifactDir, String actor) {
-        ArtifactStore store = components.artifactStore().orElseThrow(() -> new IllegalArgumentException(
-                "Set ARTIFACT_BUCKET (S3) or ARTIFACT_DIR (local) to say where artifacts are stored."));
+        ArtifactStore store = components.requireArtifactStore();
         Path dir = Path.of(artifactDir);
         StoredArtifact stored = store.put(dir);
         boolean registered = components.registry().register(ModelArtifact.load(dir).manifest(), stored, actor, Instant.now());
@@ -104,16 +119,37 @@ public final class RegistryTool {
     }
 
     private void export(String out, String keyFile) {
-        Pseudonymiser pseudonymiser;
+        ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
+                .export(Path.of(out), pseudonymiser(keyFile), s -> err.println("registry: export: " + s.decided()
+                        + " decided applications read, " + s.exported() + " written"));
+        print(summary);
+    }
+
+    private void retrain(Map<String, String> options) {
+        RetrainingRequest request = new RetrainingRequest(
+                TrainerKind.fromId(options.getOrDefault("trainer", TrainerKind.LOGISTIC.id())),
+                options.containsKey("seed") ? RetrainingRequest.seed(options.get("seed"))
+                        : components.config().retrainSeed(),
+                options.containsKey("split-date") ? RetrainingRequest.splitDate(options.get("split-date")) : null,
+                options.getOrDefault("actor", RETRAIN_ACTOR));
+        RetrainingResult result = components.retrainingService().retrain(request,
+                pseudonymiser(require(options, "key-file")), (step, done, total) -> err.println("registry: retrain: "
+                        + step + " " + done + (total > 0 ? " of " + total : "")));
+        HeldOutComparison c = result.comparison();
+        err.println(String.format(Locale.ROOT, "registry: retrain: held-out period from %s, %d decisions (%d refused): "
+                        + "challenger %s average precision %.4f; champion %s %s", c.periodFrom(), c.count(),
+                c.refusals(), result.modelVersion(), c.challenger().averagePrecision(), c.championVersion(),
+                c.champion() == null ? "not scored: " + c.championNote()
+                        : String.format(Locale.ROOT, "average precision %.4f", c.champion().averagePrecision())));
+        print(result);
+    }
+
+    private static Pseudonymiser pseudonymiser(String keyFile) {
         try {
-            pseudonymiser = new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
+            return new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
         } catch (IOException e) {
             throw new IllegalArgumentException("The key file " + keyFile + " could not be read.", e);
         }
-        ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
-                .export(Path.of(out), pseudonymiser, s -> err.println("registry: export: " + s.decided()
-                        + " decided applications read, " + s.exported() + " written"));
-        print(summary);
     }
 
     private void promote(String version, String actor, boolean force, String reason) {

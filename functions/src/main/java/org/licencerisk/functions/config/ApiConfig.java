@@ -33,11 +33,15 @@ import java.util.regex.Pattern;
  * @param dataScientistRole  the role that may promote models and read the promotion history
  * @param officerRole        the role that may record decisions and read the queue
  * @param promotionTolerance how much lower a challenger's average precision may be than the champion's
+ * @param pseudonymisationKey the base64 key of the retraining export's keyed hash, or {@code null} where no function
+ *                           in this process exports
+ * @param retrainSeed        the training seed of a scheduled retraining
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
                         Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
-                        String dataScientistRole, String officerRole, double promotionTolerance) {
+                        String dataScientistRole, String officerRole, double promotionTolerance,
+                        String pseudonymisationKey, long retrainSeed) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -65,6 +69,13 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String OFFICER_ROLE = "OFFICER_ROLE";
     /** Optional: the tolerance on average precision when promoting (default 0.01, 0 to 0.5). */
     public static final String PROMOTION_TOLERANCE = "PROMOTION_TOLERANCE";
+    /**
+     * The retraining export's pseudonymisation key, base64 (32 or more bytes); in AWS resolved from an SSM parameter
+     * when the stack is deployed.
+     */
+    public static final String PSEUDONYMISATION_KEY = "PSEUDONYMISATION_KEY";
+    /** Optional: the seed of a scheduled retraining (default 42). */
+    public static final String RETRAIN_SEED = "RETRAIN_SEED";
     /** Set by the Lambda runtime itself; never in the template. */
     public static final String AWS_REGION = "AWS_REGION";
 
@@ -76,6 +87,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> PROMOTION_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE, PROMOTION_TOLERANCE);
     /** Variables {@code template.yaml} sets on the officer-only functions (decisions, queue). */
     public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
+    /** Variables {@code template.yaml} sets on the retraining function. */
+    public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_KEY, RETRAIN_SEED);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
     /** Variables the Lambda runtime provides. */
@@ -90,6 +103,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     private static final String DEFAULT_OFFICER_ROLE = "officer";
     private static final double DEFAULT_TOLERANCE = 0.01;
     private static final long DEFAULT_CHAMPION_CHECK_SECONDS = 30;
+    private static final long DEFAULT_RETRAIN_SEED = 42L;
 
     public ApiConfig {
         requireTable(APPLICATIONS_TABLE, applicationsTable);
@@ -158,6 +172,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
             throw new IllegalArgumentException(DYNAMODB_TIMEOUT_MS + " must lie between 100 and 60000 milliseconds.");
         }
         String region = Optional.ofNullable(blankToNull(env.get(AWS_REGION))).orElse(DEFAULT_REGION);
+        long retrainSeed = wholeNumber(RETRAIN_SEED, env.get(RETRAIN_SEED), DEFAULT_RETRAIN_SEED, "");
         return new ApiConfig(env.get(APPLICATIONS_TABLE), env.get(MODELS_TABLE), region, endpointUri,
                 modelDir == null ? null : Path.of(modelDir), Duration.ofMillis(timeoutMs),
                 Duration.ofMillis(Math.max(100, timeoutMs * 2 / 5)), blankToNull(env.get(ARTIFACT_BUCKET)),
@@ -165,7 +180,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
                 Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
-                tolerance);
+                tolerance, blankToNull(env.get(PSEUDONYMISATION_KEY)), retrainSeed);
     }
 
     private static URI endpoint(String variable, String value) {
@@ -193,7 +208,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a whole number of " + unit + ".", e);
+            throw new IllegalArgumentException(variable + " must be a whole number" + (unit.isEmpty() ? "" : " of " + unit)
+                    + ".", e);
         }
     }
 
@@ -205,6 +221,31 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Returns the requirement of the data-scientist-only routes: {@code DATA_SCIENTIST_ROLE} in {@code ROLE_CLAIM}. */
     public RoleRequirement dataScientist() {
         return new RoleRequirement(roleClaim, dataScientistRole);
+    }
+
+    /**
+     * Returns the pseudonymisation key's base64 text.
+     *
+     * @throws IllegalStateException when this process was not configured to export
+     */
+    public String requirePseudonymisationKey() {
+        if (pseudonymisationKey == null) {
+            throw new IllegalStateException(PSEUDONYMISATION_KEY + " is not set, so this function cannot export.");
+        }
+        return pseudonymisationKey;
+    }
+
+    /** The configuration without the pseudonymisation key, which never reaches a log. */
+    @Override
+    public String toString() {
+        return "ApiConfig[applicationsTable=" + applicationsTable + ", modelsTable=" + modelsTable + ", region=" + region
+                + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", modelDir=" + modelDir + ", apiCallTimeout="
+                + apiCallTimeout + ", apiAttemptTimeout=" + apiAttemptTimeout + ", artifactBucket=" + artifactBucket
+                + ", artifactDir=" + artifactDir + ", s3Endpoint=" + s3Endpoint + ", championCheck=" + championCheck
+                + ", roleClaim=" + roleClaim + ", dataScientistRole=" + dataScientistRole + ", officerRole=" + officerRole
+                + ", promotionTolerance="
+                + promotionTolerance + ", pseudonymisationKey=" + (pseudonymisationKey == null ? null : "(set)")
+                + ", retrainSeed=" + retrainSeed + "]";
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

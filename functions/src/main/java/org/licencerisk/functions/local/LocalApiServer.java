@@ -63,6 +63,9 @@ public final class LocalApiServer implements AutoCloseable {
         this.handlers = new HashMap<>();
         this.functions = new HashMap<>();
         for (SamTemplate.Function f : template.functions()) {
+            if (f.routes().isEmpty()) {
+                continue; // not behind the API (the retraining function)
+            }
             handlers.put(f.logicalId(), instantiate(f.handler(), components));
             functions.put(f.logicalId(), f);
         }
@@ -146,6 +149,8 @@ public final class LocalApiServer implements AutoCloseable {
         env.put(ApiConfig.MODEL_DIR, require(options, "model-dir"));
         // Locally, artifacts live in a directory (--artifact-dir), never in the template's bucket.
         env.remove(ApiConfig.ARTIFACT_BUCKET);
+        // The local server does not retrain: the template's key is a deploy-time SSM reference.
+        env.remove(ApiConfig.PSEUDONYMISATION_KEY);
         if (options.get("artifact-dir") != null) {
             env.put(ApiConfig.ARTIFACT_DIR, options.get("artifact-dir"));
         }

@@ -49,7 +49,8 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
     }
 
     @Override
-    public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+    public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt,
+                            HeldOutComparison comparison) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(REGISTRY, s(MODELS));
         item.put(MODEL_VERSION, s(manifest.modelVersion()));
@@ -64,6 +65,9 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
             item.put("artifactLocation", s(artifact.location()));
             item.put("artifactSha256", s(artifact.modelSha256()));
             item.put("manifestSha256", s(artifact.manifestSha256()));
+        }
+        if (comparison != null) {
+            item.put("comparison", s(json(comparison)));
         }
         try {
             Storage.run(() -> client.putItem(b -> b.tableName(table).item(item)
@@ -186,6 +190,7 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
         // Items written before statuses existed carry only the manifest and the time: read them as candidates.
         String status = optStr(item, "modelStatus");
         String location = optStr(item, "artifactLocation");
+        String comparison = optStr(item, "comparison");
         return new RegisteredModel(read(str(item, "manifest"), ModelManifest.class), registeredAt,
                 Optional.ofNullable(optStr(item, "registeredBy")).orElse("scoring-function"),
                 status == null ? ModelStatus.CANDIDATE : ModelStatus.valueOf(status),
@@ -193,7 +198,8 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
                 Optional.ofNullable(optStr(item, "statusChangedAt")).map(Instant::parse).orElse(registeredAt),
                 optStr(item, "statusChangedBy"),
                 location == null ? null : new StoredArtifact(location, str(item, "artifactSha256"),
-                        str(item, "manifestSha256")));
+                        str(item, "manifestSha256")),
+                comparison == null ? null : read(comparison, HeldOutComparison.class));
     }
 
     private static String json(Object value) {

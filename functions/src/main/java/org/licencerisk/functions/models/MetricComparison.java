@@ -5,8 +5,10 @@ package org.licencerisk.functions.models;
  * precision.
  *
  * @param metric                     always {@code averagePrecision}
- * @param basis                      what the numbers were measured on: {@code manifest-test-periods} (each model's
- *                                   own held-out period from its manifest)
+ * @param basis                      what the numbers were measured on: {@code same-held-out-period} (both models
+ *                                   scored on the same decisions when the challenger was retrained) or
+ *                                   {@code manifest-test-periods} (each model's own held-out period from its
+ *                                   manifest)
  * @param challengerAveragePrecision the challenger's average precision
  * @param championAveragePrecision   the champion's average precision
  * @param tolerance                  the configured tolerance
@@ -19,10 +21,17 @@ public record MetricComparison(String metric, String basis, double challengerAve
     public static final String AVERAGE_PRECISION = "averagePrecision";
     /** Each model's metrics from its own manifest. */
     public static final String MANIFEST_BASIS = "manifest-test-periods";
+    /** Both models on the same held-out period, measured when the challenger was retrained. */
+    public static final String SAME_PERIOD_BASIS = "same-held-out-period";
 
-    /** Compares two average precisions. */
+    /** Compares two average precisions from the manifests. */
     public static MetricComparison of(double challenger, double champion, double tolerance) {
-        return new MetricComparison(AVERAGE_PRECISION, MANIFEST_BASIS, challenger, champion, tolerance,
+        return of(MANIFEST_BASIS, challenger, champion, tolerance);
+    }
+
+    /** Compares two average precisions measured on {@code basis}. */
+    public static MetricComparison of(String basis, double challenger, double champion, double tolerance) {
+        return new MetricComparison(AVERAGE_PRECISION, basis, challenger, champion, tolerance,
                 challenger >= champion - tolerance);
     }
 }

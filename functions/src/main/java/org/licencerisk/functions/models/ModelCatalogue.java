@@ -48,7 +48,7 @@ public final class ModelCatalogue {
         boolean current = modelVersion.equals(champion(registry.list()));
         return new ModelDetail(modelVersion, model.registeredAt(), current, model.status(), model.registeredBy(),
                 model.statusChangedAt(), model.statusChangedBy(),
-                model.artifact() == null ? null : model.artifact().modelSha256(), model.manifest());
+                model.artifact() == null ? null : model.artifact().modelSha256(), model.comparison(), model.manifest());
     }
 
     /**

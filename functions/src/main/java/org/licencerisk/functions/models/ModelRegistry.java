@@ -19,7 +19,19 @@ public interface ModelRegistry {
      * @param artifact where its artifact is stored, or {@code null} for a model only in a deployment package
      * @return whether this call registered it
      */
-    boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt);
+    default boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+        return register(manifest, artifact, registeredBy, registeredAt, null);
+    }
+
+    /**
+     * Registers a retrained model as {@link ModelStatus#CANDIDATE} with its comparison against the champion on the
+     * same held-out period, unless its version is registered already.
+     *
+     * @param comparison the same-period comparison, or {@code null}
+     * @return whether this call registered it
+     */
+    boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt,
+                     HeldOutComparison comparison);
 
     /** Returns every registered model, most recently registered first. */
     List<RegisteredModel> list();

@@ -91,7 +91,16 @@ public final class PromotionService {
         return registry.promotions();
     }
 
+    /**
+     * The same-period comparison recorded at retraining when it was made against this champion; otherwise each
+     * model's manifest metrics.
+     */
     private MetricComparison compare(RegisteredModel challenger, RegisteredModel champion) {
+        HeldOutComparison samePeriod = challenger.comparison();
+        if (samePeriod != null && samePeriod.against(champion.manifest().modelVersion())) {
+            return MetricComparison.of(MetricComparison.SAME_PERIOD_BASIS, samePeriod.challenger().averagePrecision(),
+                    samePeriod.champion().averagePrecision(), tolerance);
+        }
         EvaluationMetrics c = challenger.manifest().metrics();
         if (c == null) {
             throw ApiException.conflict("Model " + challenger.manifest().modelVersion()

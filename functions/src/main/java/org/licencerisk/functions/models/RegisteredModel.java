@@ -16,8 +16,10 @@ import java.time.Instant;
  * @param statusChangedAt when the status last changed
  * @param statusChangedBy who last changed the status (who promoted it, or who promoted its successor)
  * @param artifact        where its artifact is stored, or {@code null} for a model only in a deployment package
+ * @param comparison      its comparison with the champion on the same held-out period, or {@code null} for a model
+ *                        not registered by retraining
  */
 public record RegisteredModel(ModelManifest manifest, Instant registeredAt, String registeredBy, ModelStatus status,
                               long statusRevision, Instant statusChangedAt, String statusChangedBy,
-                              StoredArtifact artifact) {
+                              StoredArtifact artifact, HeldOutComparison comparison) {
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.testing.DecidedApplications;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.artifact.ModelArtifact;
@@ -105,5 +106,46 @@ class RegistryToolTest {
         assertEquals(0, run("export", "--out", out.toString(), "--key-file", key.toString()));
         assertEquals(0, output().get("exported").asLong(), "nothing decided in an empty table");
         assertTrue(Files.isRegularFile(out));
+    }
+
+    @Test
+    void retrainsRegistersACandidateAndPrintsTheComparison() throws IOException {
+        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace"));
+        DecidedApplications.record(components, 40, 80);
+        Path key = Files.writeString(artifacts.resolve("export.key"),
+                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+
+        assertEquals(0, run("retrain", "--key-file", key.toString(), "--trainer", "logistic", "--seed", "5"),
+                err.toString(StandardCharsets.UTF_8));
+
+        JsonNode result = output();
+        String version = result.get("modelVersion").asText();
+        assertTrue(version.startsWith("logistic-"), version);
+        JsonNode comparison = result.get("comparison");
+        assertEquals(ModelArtifact.load(TestModel.directory()).manifest().modelVersion(),
+                comparison.get("championVersion").asText());
+        assertTrue(comparison.get("champion").has("averagePrecision"));
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("registry: retrain: exporting"), progress);
+        assertTrue(progress.contains("challenger " + version + " average precision"), progress);
+        assertEquals(0, run("list"));
+        JsonNode candidate = output().get("items").get(1);
+        assertEquals(version, candidate.get("modelVersion").asText());
+        assertEquals("CANDIDATE", candidate.get("status").asText());
+        assertEquals(RegistryTool.RETRAIN_ACTOR, components.registry().find(version).orElseThrow().registeredBy());
+    }
+
+    @Test
+    void retrainRefusesBadOptionsAndTooLittleData() throws IOException {
+        Path key = Files.writeString(artifacts.resolve("export.key"),
+                java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        assertEquals(2, run("retrain"));
+        assertEquals(2, run("retrain", "--key-file", key.toString(), "--split-date", "01/06/2026"));
+        assertEquals(2, run("retrain", "--key-file", key.toString(), "--trainer", "forest"));
+        assertEquals(2, run("retrain", "--key-file", key.toString(), "--seed", "many"));
+        assertEquals(1, run("retrain", "--key-file", key.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("too little data"));
+        assertEquals(0, run("list"));
+        assertEquals(0, output().get("items").size(), "nothing registered");
     }
 }

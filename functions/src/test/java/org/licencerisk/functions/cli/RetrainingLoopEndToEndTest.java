@@ -8,6 +8,7 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionsHandler;
 import org.licencerisk.functions.models.PromotionHandler;
 import org.licencerisk.functions.scores.ScoresHandler;
+import org.licencerisk.functions.testing.DecidedApplications;
 import org.licencerisk.functions.testing.Events;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestResponse;
@@ -19,7 +20,6 @@ import org.licencerisk.model.data.Outcome;
 import org.licencerisk.model.features.FeatureDefinition;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.reference.ReferenceData;
-import org.licencerisk.model.synthetic.SyntheticDecisionLog;
 import org.licencerisk.model.training.ProgressListener;
 import org.licencerisk.model.training.RiskModelTrainer;
 import org.licencerisk.model.training.TrainerKind;
@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,22 +69,8 @@ class RetrainingLoopEndToEndTest {
 
         // 1. Licensing systems post applications; officers decide them (outcomes from the synthetic policy, in time
         //    order, refusals over-sampled).
-        Iterator<HistoricalApplication> log = new SyntheticDecisionLog(17L, 5_000).iterator();
-        int refusals = 0;
-        int others = 0;
         java.util.Set<String> endUsers = new java.util.HashSet<>();
-        while (log.hasNext() && (refusals < REFUSALS || others < OTHERS)) {
-            HistoricalApplication h = log.next();
-            boolean refusal = h.outcome() == Outcome.REFUSED;
-            if (h.outcome() == Outcome.NO_LICENCE_REQUIRED || (refusal ? refusals >= REFUSALS : others >= OTHERS)
-                    || (!refusal && refusals * OTHERS < others * REFUSALS)) {
-                continue;
-            }
-            if (refusal) {
-                refusals++;
-            } else {
-                others++;
-            }
+        for (HistoricalApplication h : DecidedApplications.select(REFUSALS, OTHERS)) {
             String id = h.application().applicationId();
             endUsers.add(h.application().endUser().name());
             assertEquals(bundled, post(scores, Json.mapper().writeValueAsString(h.application())));

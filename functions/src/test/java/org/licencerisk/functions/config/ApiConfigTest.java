@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,5 +90,27 @@ class ApiConfigTest {
     void aFunctionWithoutAModelDirectorySaysSoWhenAskedToScore() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ApiConfig.from(valid()).requireModelDir());
         assertTrue(e.getMessage().contains("MODEL_DIR"));
+    }
+
+    @Test
+    void retrainingReadsTheSeedAndTheKeyAndNeverPrintsTheKey() {
+        ApiConfig defaults = ApiConfig.from(valid());
+        assertEquals(42L, defaults.retrainSeed());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, defaults::requirePseudonymisationKey);
+        assertTrue(missing.getMessage().contains("PSEUDONYMISATION_KEY"));
+
+        Map<String, String> env = valid();
+        String key = java.util.Base64.getEncoder().encodeToString("thirty-two bytes of a test key!!".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        env.put("PSEUDONYMISATION_KEY", key);
+        env.put("RETRAIN_SEED", "7");
+        ApiConfig c = ApiConfig.from(env);
+        assertEquals(7L, c.retrainSeed());
+        assertEquals(key, c.requirePseudonymisationKey());
+        assertFalse(c.toString().contains(key), "the key never reaches a log through the configuration");
+
+        env.put("RETRAIN_SEED", "seven");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
+        assertEquals("RETRAIN_SEED must be a whole number.", bad.getMessage());
     }
 }

@@ -41,6 +41,8 @@ class TemplateTest {
     private static final Set<String> READ_ONLY = Set.of("dynamodb:GetItem", "dynamodb:Query");
     private static final Set<String> READERS = Set.of("ApplicationScoresFunction", "QueueFunction", "ModelsFunction");
 
+    private static final String RETRAIN_HANDLER = "org.licencerisk.functions.retraining.RetrainHandler";
+
     private static SamTemplate template;
     private static Components components;
 
@@ -64,9 +66,14 @@ class TemplateTest {
 
     @Test
     void everyFunctionsHandlerExistsAndServesExactlyItsRoutes() throws Exception {
-        assertEquals(6, template.functions().size());
+        assertEquals(7, template.functions().size());
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
+            if (f.handler().equals(RETRAIN_HANDLER)) {
+                assertTrue(f.routes().isEmpty(), "retraining has no HTTP route");
+                assertNotNull(handler(f));
+                continue;
+            }
             Set<String> templatePaths = new TreeSet<>();
             for (SamTemplate.Route r : f.routes()) {
                 assertEquals("ANY", r.method(), "routes are ANY so that the handler can answer 405");
@@ -81,7 +88,9 @@ class TemplateTest {
     void theOpenApiDocumentDescribesExactlyTheRoutesAndMethodsOfTheHandlers() throws Exception {
         Map<String, Set<String>> code = new TreeMap<>();
         for (SamTemplate.Function f : template.functions()) {
-            code.putAll(routes(handler(f)));
+            if (!f.handler().equals(RETRAIN_HANDLER)) {
+                code.putAll(routes(handler(f)));
+            }
         }
         Map<String, Set<String>> documented = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = OpenApi.document().path("paths").fields(); it.hasNext(); ) {
@@ -114,9 +123,10 @@ class TemplateTest {
         classified.addAll(ApiConfig.SCORING_VARIABLES);
         classified.addAll(ApiConfig.PROMOTION_VARIABLES);
         classified.addAll(ApiConfig.OFFICER_VARIABLES);
+        classified.addAll(ApiConfig.RETRAINING_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
-        assertEquals(read, classified, "every variable ApiConfig reads is in exactly one list");
+        assertEquals(read, classified, "every variable ApiConfig reads is in a list");
         for (SamTemplate.Function f : template.functions()) {
             Set<String> expected = new TreeSet<>(ApiConfig.TEMPLATE_VARIABLES);
             if (f.handler().endsWith(".ScoresHandler")) {
@@ -127,6 +137,9 @@ class TemplateTest {
             }
             if (f.handler().endsWith(".DecisionsHandler") || f.handler().endsWith(".QueueHandler")) {
                 expected.addAll(ApiConfig.OFFICER_VARIABLES);
+            }
+            if (f.handler().equals(RETRAIN_HANDLER)) {
+                expected.addAll(ApiConfig.RETRAINING_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
@@ -180,7 +193,9 @@ class TemplateTest {
             }
             assertFalse(actions.isEmpty());
             actions.forEach(a -> assertFalse(a.contains("*"), a));
-            assertFalse(actions.contains("dynamodb:Scan") || actions.contains("dynamodb:DeleteItem"), f.logicalId());
+            // Only the retraining export scans (the applications table, for decided cases); nothing deletes.
+            assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
+            assertEquals(f.handler().equals(RETRAIN_HANDLER), actions.contains("dynamodb:Scan"), f.logicalId());
             if (READERS.contains(f.logicalId())) {
                 assertTrue(READ_ONLY.containsAll(actions), f.logicalId() + " is read-only: " + actions);
             }
@@ -203,7 +218,7 @@ class TemplateTest {
     }
 
     @Test
-    void theArtifactBucketIsVersionedKmsEncryptedPrivateAndReadOnlyForTheScoringFunction() {
+    void theArtifactBucketIsVersionedKmsEncryptedPrivateReadByScoringAndWrittenOnlyByRetraining() {
         JsonNode bucket = template.properties("ArtifactBucket");
         assertEquals("Enabled", bucket.path("VersioningConfiguration").path("Status").asText());
         JsonNode sse = bucket.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0)
@@ -218,8 +233,11 @@ class TemplateTest {
         assertEquals("Retain", template.root().path("Resources").path("ArtifactBucket").path("DeletionPolicy").asText());
         for (SamTemplate.Function f : template.functions()) {
             String policies = f.node().path("Properties").path("Policies").toString();
-            assertEquals(f.handler().endsWith(".ScoresHandler"), policies.contains("ArtifactBucket"), f.logicalId());
-            assertFalse(policies.contains("s3:PutObject") || policies.contains("s3:DeleteObject"), f.logicalId());
+            boolean retrain = f.handler().equals(RETRAIN_HANDLER);
+            assertEquals(f.handler().endsWith(".ScoresHandler") || retrain, policies.contains("ArtifactBucket"),
+                    f.logicalId());
+            assertEquals(retrain, policies.contains("s3:PutObject"), f.logicalId());
+            assertFalse(policies.contains("s3:DeleteObject"), f.logicalId());
         }
     }
 

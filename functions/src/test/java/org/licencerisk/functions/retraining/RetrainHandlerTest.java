@@ -1,0 +1,92 @@
+package org.licencerisk.functions.retraining;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.licencerisk.functions.Components;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.models.ModelStatus;
+import org.licencerisk.functions.models.RegisteredModel;
+import org.licencerisk.functions.testing.DecidedApplications;
+import org.licencerisk.functions.testing.TestStack;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The RetrainFunction as Lambda invokes it: from the weekly schedule and on demand, against dynalite. */
+class RetrainHandlerTest {
+
+    /** An EventBridge scheduled event, as the schedule delivers it. */
+    private static final Map<String, Object> SCHEDULED = Map.of("version", "0", "id", "89d1a02d-5ec7-412e-82f5-13505f849b41",
+            "detail-type", "Scheduled Event", "source", "aws.events", "account", "123456789012",
+            "time", "2026-11-29T06:00:00Z", "region", "eu-west-1",
+            "resources", java.util.List.of("arn:aws:events:eu-west-1:123456789012:rule/weekly"), "detail", Map.of());
+
+    @TempDir
+    Path dir;
+
+    private Components components(String seed) {
+        return TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
+                ApiConfig.PSEUDONYMISATION_KEY, Base64.getEncoder().encodeToString(new byte[32]),
+                ApiConfig.RETRAIN_SEED, seed)).components();
+    }
+
+    @Test
+    void theWeeklyScheduleRegistersACandidateWithTheConfiguredSeed() {
+        Components components = components("9");
+        DecidedApplications.record(components, 40, 80);
+
+        Map<String, Object> summary = new RetrainHandler(components).handleRequest(SCHEDULED, null);
+
+        assertEquals("registered", summary.get("status"), summary.toString());
+        RegisteredModel model = components.registry().find((String) summary.get("modelVersion")).orElseThrow();
+        assertEquals(ModelStatus.CANDIDATE, model.status());
+        assertEquals(RetrainHandler.SCHEDULE_ACTOR, model.registeredBy());
+        assertEquals(9L, model.manifest().seed());
+        assertEquals("logistic", model.manifest().trainer());
+        assertTrue(((Map<?, ?>) summary.get("comparison")).containsKey("championVersion"), summary.toString());
+    }
+
+    @Test
+    void onDemandOverridesTheSplitDateSeedAndActor() {
+        Components components = components("9");
+        DecidedApplications.record(components, 40, 80);
+        // Decisions are recorded now: a split date in the past leaves no training part.
+        Map<String, Object> summary = new RetrainHandler(components).handleRequest(Map.of("splitDate", "2020-01-01",
+                "seed", 4, "actor", "ds-ada"), null);
+        assertEquals("insufficient-data", summary.get("status"));
+        assertFalse(String.valueOf(summary.get("message")).isBlank());
+
+        summary = new RetrainHandler(components).handleRequest(Map.of("seed", 4, "actor", "ds-ada"), null);
+        RegisteredModel model = components.registry().find((String) summary.get("modelVersion")).orElseThrow();
+        assertEquals("ds-ada", model.registeredBy());
+        assertEquals(4L, model.manifest().seed());
+        assertTrue(model.registeredAt().isBefore(Instant.now().plusSeconds(1)));
+    }
+
+    @Test
+    void tooLittleDataIsASummaryNotAFailureAndRegistersNothing() {
+        Components components = components("9");
+        DecidedApplications.record(components, 3, 30);
+
+        Map<String, Object> summary = new RetrainHandler(components).handleRequest(SCHEDULED, null);
+
+        assertEquals("insufficient-data", summary.get("status"));
+        assertEquals(1, components.registry().list().size(), "only the scoring function's model");
+    }
+
+    @Test
+    void aMalformedOnDemandPayloadIsRefused() {
+        RetrainHandler handler = new RetrainHandler(components("9"));
+        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("splitDate", "last week"), null));
+        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("trainer", "forest"), null));
+        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("seed", "x"), null));
+        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("since", "2026-01-01"), null));
+    }
+}
