@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +65,11 @@ public final class RegistryTool {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
+            // Help needs no configuration: answer before reading the environment.
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         int status;
         try {
             status = new RegistryTool(Components.create(ApiConfig.fromEnvironment()), System.out, System.err).run(args);
