@@ -1,6 +1,7 @@
 package org.licencerisk.model.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.licencerisk.model.io.AtomicFileOutput;
 import org.licencerisk.model.json.Json;
 
 import java.io.IOException;

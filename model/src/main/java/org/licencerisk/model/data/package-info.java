@@ -4,6 +4,6 @@
  * {@link org.licencerisk.model.data.JsonLinesDecisionLoader}), flat CSV decision logs described by a schema
  * ({@link org.licencerisk.model.data.CsvSchema}, {@link org.licencerisk.model.data.CsvDecisionLoader}), and the
  * data set type both load into. Only approved and refused decisions are labels; other outcomes are kept and
- * counted but not learned from. Files are written atomically ({@link org.licencerisk.model.data.AtomicFileOutput}).
+ * counted but not learned from. Files are written atomically ({@link org.licencerisk.model.io.AtomicFileOutput}).
  */
 package org.licencerisk.model.data;

@@ -3,10 +3,8 @@ package org.licencerisk.model.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,37 +26,27 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes a file atomically. On any failure the temporary file is deleted and the target is left as it was.
+     * Writes a file atomically through {@link AtomicFileOutput} (temporary sibling, fsync, atomic move). On any
+     * failure the temporary file is deleted and the target is left as it was.
      *
      * @throws IOException if the file cannot be written
      */
     public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.writeTo(out);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try (AtomicFileOutput output = new AtomicFileOutput(target)) {
+            try {
+                content.writeTo(output.stream());
+            } catch (IOException | RuntimeException e) {
+                output.abort(e);
+                throw e;
             }
-            move(tmp, target);
-            tmp = null;
-        } finally {
-            deleteQuietly(tmp);
+            output.commit();
         }
     }
 
     /** Writes bytes atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
-    }
-
-    /** Moves a complete temporary file over its target, atomically where the file system allows. */
-    public static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Deletes a file if it exists, for clean-up paths where a failure is already being reported. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.licencerisk.model.application.Item;
 import org.licencerisk.model.application.LicenceApplication;
-import org.licencerisk.model.data.AtomicFileOutput;
+import org.licencerisk.model.io.AtomicFileOutput;
 import org.licencerisk.model.data.HistoricalApplication;
 import org.licencerisk.model.data.Outcome;
 import org.licencerisk.model.features.ApplicationField;

@@ -1,4 +1,4 @@
-package org.licencerisk.model.data;
+package org.licencerisk.model.io;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
