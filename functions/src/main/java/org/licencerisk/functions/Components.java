@@ -6,12 +6,15 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.jobs.DynamoDbJobStore;
+import org.licencerisk.functions.jobs.JobStore;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
+import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
 import org.licencerisk.functions.retraining.RetrainingService;
@@ -121,6 +124,16 @@ public final class Components {
     /** The promotion service. */
     public PromotionService promotionService() {
         return new PromotionService(registry(), clock, config.promotionTolerance());
+    }
+
+    /** The case items: latest scores, decision state and the queue. */
+    public CaseRepository cases() {
+        return new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable());
+    }
+
+    /** The checkpoints of batch jobs (export, re-scoring), in the models table. */
+    public JobStore jobStore() {
+        return new DynamoDbJobStore(dynamoDb(), config.modelsTable());
     }
 
     /** The model registry. */

@@ -1,8 +1,12 @@
 package org.licencerisk.functions.export;
 
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
+import org.licencerisk.functions.queue.ApplicationCase;
+import org.licencerisk.functions.queue.CaseRepository;
+import org.licencerisk.functions.queue.CaseState;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
+import org.licencerisk.functions.storage.Page;
 import org.licencerisk.functions.storage.Storage;
 import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.data.HistoricalApplication;
@@ -11,7 +15,6 @@ import org.licencerisk.model.data.Outcome;
 import org.licencerisk.model.privacy.Pseudonymiser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static org.licencerisk.functions.storage.Items.lng;
 import static org.licencerisk.functions.storage.Items.s;
 import static org.licencerisk.functions.storage.Items.str;
 import static org.licencerisk.functions.storage.TableDefinitions.APPLICATION_ID;
@@ -30,8 +32,8 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
  * Exports every decided application: its latest decision (outcome and time) with the content of the application as
  * scored when the decision was made, pseudonymised, one JSON Lines row per application.
  * <p>
- * Streaming: a paginated {@code Scan} of decided case items ({@value #PAGE} per page, only keys and the revision
- * projected), then per application a {@code GetItem} of the decision and one of the score's content; one page and
+ * Streaming: a paginated {@code Scan} of decided case items ({@value #PAGE} per page, {@link CaseRepository#scan}),
+ * then per application a {@code GetItem} of the decision and one of the score's content; one page and
  * one application are in memory at a time. Restartable without duplicates: the file is written to a temporary
  * sibling and moved onto the target only when complete, so an interrupted export leaves the previous file (or none)
  * and a re-run writes each application exactly once.
@@ -46,12 +48,14 @@ public final class DecisionExporter {
     private final DynamoDbClient client;
     private final String table;
     private final DynamoDbScoreRepository scores;
+    private final CaseRepository cases;
     private final ApplicationParser parser = new ApplicationParser();
 
     public DecisionExporter(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
         this.scores = new DynamoDbScoreRepository(client, table);
+        this.cases = new DynamoDbCaseRepository(client, table);
     }
 
     /**
@@ -63,19 +67,12 @@ public final class DecisionExporter {
         long decided = 0;
         long withoutContent = 0;
         try (JsonLinesDecisionWriter writer = new JsonLinesDecisionWriter(target)) {
-            Map<String, AttributeValue> start = null;
+            String cursor = null;
             do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                ScanResponse page = Storage.call(() -> client.scan(b -> b.tableName(table).limit(PAGE)
-                        .filterExpression("#sk = :case AND attribute_exists(#rev)")
-                        .projectionExpression("#id, #rev")
-                        .expressionAttributeNames(Map.of("#sk", SK, "#rev", "decisionRevision", "#id", APPLICATION_ID))
-                        .expressionAttributeValues(Map.of(":case", s(DynamoDbCaseRepository.CASE)))
-                        .exclusiveStartKey(exclusiveStart)));
-                for (Map<String, AttributeValue> caseItem : page.items()) {
+                Page<ApplicationCase> page = cases.scan(CaseState.DECIDED, PAGE, cursor);
+                for (ApplicationCase decidedCase : page.items()) {
                     decided++;
-                    HistoricalApplication row = row(str(caseItem, APPLICATION_ID),
-                            Math.toIntExact(lng(caseItem, "decisionRevision")));
+                    HistoricalApplication row = row(decidedCase.applicationId(), decidedCase.decisionRevision());
                     if (row == null) {
                         withoutContent++;
                     } else {
@@ -85,8 +82,8 @@ public final class DecisionExporter {
                         progress.accept(new ExportSummary(decided, writer.count(), withoutContent));
                     }
                 }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+                cursor = page.nextCursor();
+            } while (cursor != null);
             writer.commit();
             ExportSummary summary = new ExportSummary(decided, writer.count(), withoutContent);
             progress.accept(summary);

@@ -35,4 +35,14 @@ public interface CaseRepository {
      * @param cursor the cursor of the previous page, or {@code null}
      */
     Page<QueueEntry> queue(RiskBand band, int limit, String cursor);
+
+    /**
+     * Returns a page of a scan over every case in {@code state}, in the table's (arbitrary but stable) key order, for
+     * batch jobs (training export, re-scoring). A page may hold fewer than {@code limit} cases, even none, and still
+     * have a next cursor: the scan reads {@code limit} items and keeps those that match. The cursor is a key, so a job
+     * that saved it resumes after the last case it saw, even when cases changed meanwhile.
+     *
+     * @param cursor the cursor of the previous page, or {@code null} for the first
+     */
+    Page<ApplicationCase> scan(CaseState state, int limit, String cursor);
 }

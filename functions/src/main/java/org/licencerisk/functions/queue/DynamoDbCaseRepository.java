@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     private static final Set<String> CURSOR_AT_BAND = Set.of(BAND);
     private static final String LATEST = "latestScoredKey";
     private static final String REVISION = "decisionRevision";
+    private static final Set<String> TABLE_KEY = Set.of(APPLICATION_ID, SK);
 
     private final DynamoDbClient client;
     private final String table;
@@ -60,10 +62,37 @@ public final class DynamoDbCaseRepository implements CaseRepository {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(applicationCase(item));
+    }
+
+    @Override
+    public Page<ApplicationCase> scan(CaseState state, int limit, String cursor) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A scan page must hold at least one case, but the limit was " + limit + ".");
+        }
+        Map<String, AttributeValue> start = cursor == null ? null : Cursors.key(Cursors.decode(cursor, TABLE_KEY), TABLE_KEY);
+        String condition = state == CaseState.DECIDED ? "attribute_exists(#rev)" : "attribute_not_exists(#rev)";
+        ScanResponse response = Storage.call(() -> client.scan(b -> b.tableName(table)
+                .limit(limit)
+                .consistentRead(true)
+                .filterExpression("#sk = :case AND " + condition)
+                .expressionAttributeNames(Map.of("#sk", SK, "#rev", REVISION))
+                .expressionAttributeValues(Map.of(":case", s(CASE)))
+                .exclusiveStartKey(start)));
+        List<ApplicationCase> items = new ArrayList<>(response.count());
+        for (Map<String, AttributeValue> item : response.items()) {
+            items.add(applicationCase(item));
+        }
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Cursors.encode(response.lastEvaluatedKey(), Map.of()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static ApplicationCase applicationCase(Map<String, AttributeValue> item) {
         String revision = item.containsKey(REVISION) ? item.get(REVISION).n() : "0";
-        return Optional.of(new ApplicationCase(applicationId, str(item, "scoreId"), dbl(item, "riskScore"),
+        return new ApplicationCase(str(item, APPLICATION_ID), str(item, "scoreId"), dbl(item, "riskScore"),
                 RiskBand.valueOf(str(item, "riskBand")), str(item, "modelVersion"),
-                Instant.parse(str(item, "scoredAt")), str(item, LATEST), Integer.parseInt(revision)));
+                Instant.parse(str(item, "scoredAt")), str(item, LATEST), Integer.parseInt(revision));
     }
 
     @Override

@@ -154,6 +154,11 @@ public class ScoreHandlerBenchmark {
         public Page<QueueEntry> queue(RiskBand band, int limit, String cursor) {
             return new Page<>(List.of(), null);
         }
+
+        @Override
+        public Page<ApplicationCase> scan(org.licencerisk.functions.queue.CaseState state, int limit, String cursor) {
+            return new Page<>(List.of(), null);
+        }
     }
 
     /** Registers nothing. */
