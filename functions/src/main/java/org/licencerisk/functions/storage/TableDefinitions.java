@@ -41,6 +41,12 @@ public final class TableDefinitions {
     public static final String QUEUE_RANK = "queueRank";
     /** The local secondary index of an application's scores in time order. */
     public static final String HISTORY_INDEX = "byScoredAt";
+    /**
+     * Non-key attributes the history index projects: every attribute of a score item except the application's content
+     * (read only by the training export, from the table), so the content is stored once and history pages stay small.
+     */
+    public static final List<String> HISTORY_PROJECTION = List.of("scoreId", "inputHash", "riskScore", "riskBand",
+            "modelVersion", "referenceDataVersion", "scoredAt", "scoringLatencyMicros", "factors", "redFlags");
     /** The sparse global secondary index of undecided applications by band and score. */
     public static final String QUEUE_INDEX = "queue";
     /** Non-key attributes the queue index projects. */
@@ -66,7 +72,8 @@ public final class TableDefinitions {
                 .localSecondaryIndexes(LocalSecondaryIndex.builder()
                         .indexName(HISTORY_INDEX)
                         .keySchema(hash(APPLICATION_ID), range(SCORED_KEY))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(HISTORY_PROJECTION).build())
                         .build())
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(QUEUE_INDEX)
