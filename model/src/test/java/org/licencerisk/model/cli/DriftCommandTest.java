@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.synthetic.SyntheticDecisionLog;
-import org.licencerisk.model.testing.SyntheticData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ import static org.licencerisk.model.cli.RiskModelCliTest.run;
 
 class DriftCommandTest {
 
-    @TempDir
-    static Path shared;
     private static Path data;
     private static Path model;
 
@@ -30,10 +27,8 @@ class DriftCommandTest {
 
     @BeforeAll
     static void trainOnce() {
-        data = SyntheticData.file(3000);
-        model = shared.resolve("lr");
-        RiskModelCliTest.Run r = run("train", "--data", data.toString(), "--out", model.toString());
-        assertEquals(0, r.exit(), r.err());
+        data = CliTrainedModel.data();
+        model = CliTrainedModel.model();
     }
 
     @Test

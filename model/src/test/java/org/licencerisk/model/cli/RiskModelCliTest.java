@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.synthetic.SyntheticDecisionLog;
 import org.licencerisk.model.testing.Fixtures;
-import org.licencerisk.model.testing.SyntheticData;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,8 +35,6 @@ class RiskModelCliTest {
         }
     }
 
-    @TempDir
-    static Path shared;
     private static Path data;
     private static Path model;
 
@@ -53,10 +50,8 @@ class RiskModelCliTest {
 
     @BeforeAll
     static void trainOnce() {
-        data = SyntheticData.file(3000);
-        model = shared.resolve("lr");
-        Run r = run("train", "--data", data.toString(), "--out", model.toString());
-        assertEquals(0, r.exit(), r.err());
+        data = CliTrainedModel.data();
+        model = CliTrainedModel.model();
     }
 
     @Test
