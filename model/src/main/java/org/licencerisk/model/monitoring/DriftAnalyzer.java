@@ -262,7 +262,10 @@ public final class DriftAnalyzer {
             labelled += r.labelled() ? 1 : 0;
             refusals += r.labelled() && r.refused() ? 1 : 0;
         }
-        return new DriftPeriod(records.get(0).decidedAt(), records.get(records.size() - 1).decidedAt(), records.size(),
+        // Undecided applications (drift of the live system) carry their scoring time: they do not date a decision.
+        List<DecisionRecord> decided = records.stream().filter(DecisionRecord::decided).toList();
+        return new DriftPeriod(decided.isEmpty() ? null : decided.get(0).decidedAt(),
+                decided.isEmpty() ? null : decided.get(decided.size() - 1).decidedAt(), records.size(),
                 labelled, refusals, data.outcomeCounts(), data.sourceSha256());
     }
 }

@@ -1,5 +1,6 @@
 package org.licencerisk.model.monitoring;
 
+import org.licencerisk.model.data.DecisionRecord;
 import org.licencerisk.model.evaluation.HtmlStyle;
 import org.licencerisk.model.evaluation.SvgPlot;
 
@@ -73,6 +74,11 @@ final class DriftHtml {
         periodRow(page, "Applications", count(r.baseline().applications()), count(r.recent().applications()));
         periodRow(page, "Approved or refused", count(r.baseline().labelled()), count(r.recent().labelled()));
         periodRow(page, "Refused", count(r.baseline().refusals()), count(r.recent().refusals()));
+        int baselineUndecided = undecided(r.baseline());
+        int recentUndecided = undecided(r.recent());
+        if (baselineUndecided > 0 || recentUndecided > 0) {
+            periodRow(page, "Not decided yet", count(baselineUndecided), count(recentUndecided));
+        }
         page.append("</tbody>\n</table>\n<p class=\"small\">Model ").append(html(r.modelVersion())).append(" (")
                 .append(html(r.trainer())).append("), reference data ").append(html(r.referenceDataVersion()))
                 .append(", report made ").append(html(r.generatedAt().toString())).append(".</p>\n");
@@ -200,8 +206,12 @@ final class DriftHtml {
         return Math.max(step, Math.ceil(value * 1.05 / step) * step);
     }
 
+    private static int undecided(DriftPeriod period) {
+        return period.outcomeCounts().getOrDefault(DecisionRecord.UNDECIDED, 0);
+    }
+
     private static String day(java.time.Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+        return instant == null ? "\u2013" : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     private static String px(double pixels) {

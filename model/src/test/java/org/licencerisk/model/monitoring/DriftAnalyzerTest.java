@@ -16,6 +16,9 @@ import org.licencerisk.model.training.RiskModelTrainer;
 import org.licencerisk.model.training.TrainerKind;
 import org.licencerisk.model.training.TrainingOptions;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +130,44 @@ class DriftAnalyzerTest {
         DriftReport report = ANALYZER.analyze(MODEL, DATA, subset(undecided));
         assertEquals(100, report.bandAgreement().stream().mapToInt(BandAgreement::applications).sum());
         assertTrue(Double.isNaN(report.band(RiskBand.HIGH).shareOfRefusals()));
+    }
+
+    @Test
+    void undecidedApplicationsCountInTheBandSharesOnlyAndDateNoDecision() throws IOException {
+        List<DecisionRecord> some = DATA.records().subList(0, 200);
+        Instant lastDecision = some.get(99).decidedAt();
+        List<DecisionRecord> recent = new ArrayList<>(some.subList(0, 100));
+        Instant scored = lastDecision.plusSeconds(86_400);
+        for (DecisionRecord r : some.subList(100, 200)) {
+            recent.add(DecisionRecord.undecided(r.id(), scored, r.raw()));
+        }
+        DriftReport report = ANALYZER.analyze(MODEL, DATA, subset(recent));
+        DriftReport decidedOnly = ANALYZER.analyze(MODEL, DATA, subset(some.subList(0, 100)));
+
+        assertEquals(200, report.recent().applications());
+        assertEquals(100, report.recent().outcomeCounts().get(DecisionRecord.UNDECIDED));
+        assertEquals(decidedOnly.recent().labelled(), report.recent().labelled());
+        assertEquals(decidedOnly.recent().refusals(), report.recent().refusals());
+        assertEquals(lastDecision, report.recent().lastDecision(), "a scoring time is not a decision time");
+        assertEquals(200, report.bandAgreement().stream().mapToInt(BandAgreement::applications).sum());
+        for (RiskBand band : List.of(RiskBand.HIGH, RiskBand.MEDIUM, RiskBand.LOW)) {
+            assertEquals(decidedOnly.band(band).decisions(), report.band(band).decisions(), band.name());
+            assertEquals(decidedOnly.band(band).refusalRate(), report.band(band).refusalRate(), 1e-12, band.name());
+        }
+        assertTrue(DriftReportWriter.html(report).contains("Not decided yet"));
+
+        DriftReport noneDecided = ANALYZER.analyze(MODEL, DATA, subset(recent.subList(100, 200)));
+        assertNull(noneDecided.recent().firstDecision());
+        assertNull(noneDecided.recent().lastDecision());
+        Path file = Files.createTempFile("drift-undecided-", ".json");
+        try {
+            DriftReportWriter.writeJson(noneDecided, file);
+            assertEquals(noneDecided.recent(), DriftReportWriter.readJson(file).recent());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        assertTrue(DriftReportWriter.html(noneDecided).contains("Not decided yet"));
+        assertTrue(!DriftReportWriter.html(decidedOnly).contains("Not decided yet"), "no row without undecided ones");
     }
 
     @Test
