@@ -14,6 +14,8 @@ import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
+import org.licencerisk.functions.monitoring.DriftService;
+import org.licencerisk.functions.monitoring.RecentApplications;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
@@ -149,6 +151,12 @@ public final class Components {
     public RetrainingService retrainingService() {
         return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()), registry(),
                 requireArtifactStore(), clock);
+    }
+
+    /** The drift report of the live system: recent applications from the applications table against a baseline. */
+    public DriftService driftService() {
+        return new DriftService(new RecentApplications(dynamoDb(), config.applicationsTable()), registry(),
+                artifactStore(), Optional.ofNullable(config.modelDir()), clock);
     }
 
     /**

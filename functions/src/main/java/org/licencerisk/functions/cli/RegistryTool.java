@@ -11,6 +11,8 @@ import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.StoredArtifact;
+import org.licencerisk.functions.monitoring.DriftException;
+import org.licencerisk.functions.monitoring.DriftRequest;
 import org.licencerisk.functions.retraining.InsufficientDataException;
 import org.licencerisk.functions.retraining.RetrainingRequest;
 import org.licencerisk.functions.retraining.RetrainingResult;
@@ -34,8 +36,8 @@ import java.util.Map;
  * The registry command line. Configuration comes from the same environment variables as the functions
  * ({@code MODELS_TABLE}, {@code APPLICATIONS_TABLE}, {@code ARTIFACT_BUCKET} or {@code ARTIFACT_DIR}, endpoints,
  * {@code PROMOTION_TOLERANCE}); results are JSON on standard output, problems one sentence on standard error.
- * Exit status: 0 done, 1 refused (the promotion gate, a conflict, or too little data to retrain), 2 bad usage or
- * input.
+ * Exit status: 0 done, 1 refused (the promotion gate, a conflict, or too little data to retrain) or a drift report that
+ * could not be made (an empty window, a missing baseline, an artifact failing verification), 2 bad usage or input.
  * <p>
  * Arguments are parsed by hand: picocli is kept out of the functions' Lambda package to keep it small.
  */
@@ -49,6 +51,8 @@ public final class RegistryTool {
                    registry export --out FILE.jsonl --key-file KEY_FILE
                    registry retrain --key-file KEY_FILE [--split-date YYYY-MM-DD] [--trainer logistic|xgboost]
                                     [--seed N] [--actor NAME]
+                   registry drift --since YYYY-MM-DD [--until YYYY-MM-DD] --baseline FILE.jsonl --out DIR
+                                  [--model MODEL_VERSION]
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -97,6 +101,7 @@ public final class RegistryTool {
                 case "promotions" -> print(components.promotionService().history());
                 case "export" -> export(require(options, "out"), require(options, "key-file"));
                 case "retrain" -> retrain(options);
+                case "drift" -> drift(options);
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
@@ -106,6 +111,9 @@ public final class RegistryTool {
             return 1;
         } catch (InsufficientDataException e) {
             err.println("registry: too little data: " + e.getMessage());
+            return 1;
+        } catch (DriftException e) {
+            err.println("registry: drift: " + e.getMessage());
             return 1;
         } catch (ApiException e) {
             err.println("registry: " + e.getMessage() + problems(e));
@@ -148,6 +156,14 @@ public final class RegistryTool {
                 c.champion() == null ? "not scored: " + c.championNote()
                         : String.format(Locale.ROOT, "average precision %.4f", c.champion().averagePrecision())));
         print(result);
+    }
+
+    private void drift(Map<String, String> options) {
+        DriftRequest request = new DriftRequest(DriftRequest.day(require(options, "since"), "since"),
+                options.containsKey("until") ? DriftRequest.day(options.get("until"), "until") : null,
+                Path.of(require(options, "baseline")), Path.of(require(options, "out")), options.get("model"));
+        print(components.driftService().run(request, c -> err.println("registry: drift: " + c.casesRead()
+                + " cases read, " + c.applications() + " applications in the window")));
     }
 
     private static Pseudonymiser pseudonymiser(String keyFile) {

@@ -75,6 +75,25 @@ public final class DynamoDbDecisionRepository implements DecisionRepository {
                 RiskBand.valueOf(str(item, "riskBand")), Instant.parse(str(item, "decidedAt"))));
     }
 
+    /**
+     * Reads the outcome, time and score of one revision (a strongly consistent read of those three attributes only):
+     * what batch jobs need, without the officer's rationale.
+     *
+     * @return empty when the revision is not stored
+     */
+    public Optional<RecordedOutcome> outcome(String applicationId, int revision) {
+        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
+                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(sk(revision))))
+                .consistentRead(true)
+                .projectionExpression("#o, #d, #s")
+                .expressionAttributeNames(Map.of("#o", "outcome", "#d", "decidedAt", "#s", "scoreId")))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordedOutcome(DecisionOutcome.valueOf(str(item, "outcome")),
+                Instant.parse(str(item, "decidedAt")), str(item, "scoreId")));
+    }
+
     /** The sort key of decision revision {@code revision}. */
     public static String sk(int revision) {
         return String.format(Locale.ROOT, "DECISION#%06d", revision);

@@ -130,20 +130,7 @@ public final class ChampionModel {
         if (version.equals(bundled.manifest().modelVersion())) {
             return bundled;
         }
-        RegisteredModel model = registry.find(version).orElseThrow(() -> new ArtifactException(
-                "The champion " + version + " is not registered."));
-        if (model.artifact() == null) {
-            throw new ArtifactException("The champion " + version + " has no stored artifact; only a deployment "
-                    + "package holds it, and this one holds " + bundled.manifest().modelVersion() + ".");
-        }
-        ArtifactStore artifacts = store.orElseThrow(() -> new ArtifactException(
-                "No artifact store is configured, so the champion " + version + " cannot be loaded."));
-        RiskScorer scorer = artifacts.load(model.artifact()).scorer();
-        if (!scorer.manifest().modelVersion().equals(version)) {
-            throw new ArtifactException("The artifact registered for " + version + " holds model "
-                    + scorer.manifest().modelVersion() + ".");
-        }
-        return scorer;
+        return RegisteredArtifacts.load(registry, store, version, "champion").scorer();
     }
 
     private synchronized ExecutorService loader() {
