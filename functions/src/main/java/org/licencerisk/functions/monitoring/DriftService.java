@@ -72,7 +72,8 @@ public final class DriftService {
         }
         ModelArtifact model = model(request.modelVersion());
         DecisionDataset baseline = baseline(request.baseline(), model);
-        RecentPeriod period = recent.read(request.since(), until, model.definition(), ReferenceData.shipped(), progress);
+        RecentPeriod period = recent.read(request.since(), until, model.definition(), ReferenceData.shipped(),
+                progress);
         if (period.applications().records().isEmpty()) {
             throw new DriftException("No application scored from " + request.since() + " to " + until
                     + " has stored content to compare (" + period.counts().casesRead() + " cases read, "
@@ -91,7 +92,8 @@ public final class DriftService {
     /** The named model, or the champion. */
     private ModelArtifact model(String requested) {
         String version = requested != null ? requested : registry.champion().map(PromotionRecord::toVersion)
-                .orElseThrow(() -> new DriftException("There is no champion yet; name a registered model with --model."));
+                .orElseThrow(() -> new DriftException(
+                        "There is no champion yet; name a registered model with --model."));
         String role = requested != null ? "model" : "champion";
         RegisteredModel registered = registry.find(version).orElseThrow(() -> new IllegalArgumentException(
                 "The " + role + " " + version + " is not registered; 'registry list' shows the registered models."));

@@ -61,6 +61,7 @@ public record DriftSummary(String modelVersion, Instant since, Instant until, lo
         return new DriftSummary(report.modelVersion(), recent.since(), recent.until(), c.casesRead(), c.decided(),
                 c.undecided(), c.withoutContent(), report.baseline().applications(), report.scorePsi(),
                 report.scoreStatus(), top, report.band(RiskBand.HIGH),
-                out.resolve(DriftReportWriter.JSON_FILE).toString(), out.resolve(DriftReportWriter.HTML_FILE).toString());
+                out.resolve(DriftReportWriter.JSON_FILE).toString(),
+                out.resolve(DriftReportWriter.HTML_FILE).toString());
     }
 }

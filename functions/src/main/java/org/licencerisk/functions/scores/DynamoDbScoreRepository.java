@@ -35,7 +35,7 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
 public final class DynamoDbScoreRepository implements ScoreRepository {
 
     private static final String PREFIX = "SCORE#";
-    /** The attribute holding the scored application's content: read only by the training export. */
+    /** The attribute holding the scored application's content: read only by the training export and drift reports. */
     public static final String APPLICATION = "application";
     private static final Set<String> HISTORY_KEY = Set.of(APPLICATION_ID, SK, SCORED_KEY);
 

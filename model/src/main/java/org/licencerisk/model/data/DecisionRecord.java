@@ -40,7 +40,7 @@ public record DecisionRecord(String id, Instant decidedAt, String outcome, Boole
         return refused != null;
     }
 
-    /** Returns whether an officer has decided the application, whatever the outcome (false only for {@link #undecided}). */
+    /** Returns whether an officer has decided the application, whatever the outcome (false for {@link #undecided}). */
     public boolean decided() {
         return !UNDECIDED.equals(outcome);
     }

@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * holds exactly that window's applications, decided and undecided, with the bands checked against the decisions, and
  * no confidential text; bad arguments and failed tasks exit as documented.
  */
-class DriftCommandTest {
+class RegistryDriftTest {
 
     private static final String CANARY = "CANARY" + UUID.randomUUID().toString().replace("-", "");
     /** Recent applications: the first {@value #DECIDED} are decided, the rest stay in the queue. */
