@@ -136,6 +136,15 @@ class RegistryDriftTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 
+    /** Runs {@code registry drift} over a window against the baseline into {@code report}; returns drift.json. */
+    private DriftReport drift(Path report, String... window) throws IOException {
+        List<String> args = new ArrayList<>(List.of("drift", "--baseline", baseline.toString(), "--out",
+                report.toString()));
+        args.addAll(List.of(window));
+        assertEquals(0, run(args.toArray(String[]::new)), stderr());
+        return DriftReportWriter.readJson(report.resolve(DriftReportWriter.JSON_FILE));
+    }
+
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
     }
@@ -143,10 +152,7 @@ class RegistryDriftTest {
     @Test
     void theReportOfAWindowHoldsItsDecidedAndUndecidedApplicationsAndChecksTheBands() throws IOException {
         Path report = dir.resolve("november");
-        assertEquals(0, run("drift", "--since", "2026-11-01", "--until", "2026-12-01", "--baseline",
-                baseline.toString(), "--out", report.toString()), stderr());
-
-        DriftReport drift = DriftReportWriter.readJson(report.resolve(DriftReportWriter.JSON_FILE));
+        DriftReport drift = drift(report, "--since", "2026-11-01", "--until", "2026-12-01");
         int undecided = recent.size() - DECIDED - 1;
         assertEquals(DECIDED + undecided, drift.recent().applications(), "the October ones are outside the window");
         assertEquals(undecided, drift.recent().outcomeCounts().get(DecisionRecord.UNDECIDED));
@@ -196,27 +202,20 @@ class RegistryDriftTest {
 
     @Test
     void anEarlierWindowHoldsOnlyItsOwnApplications() throws IOException {
-        Path report = dir.resolve("october");
-        assertEquals(0, run("drift", "--since", "2026-10-15", "--until", "2026-10-16", "--baseline",
-                baseline.toString(), "--out", report.toString()), stderr());
-        DriftReport drift = DriftReportWriter.readJson(report.resolve(DriftReportWriter.JSON_FILE));
+        DriftReport drift = drift(dir.resolve("october"), "--since", "2026-10-15", "--until", "2026-10-16");
         assertEquals(OLD, drift.recent().applications());
         assertEquals(OLD - OLD_DECIDED, drift.recent().outcomeCounts().get(DecisionRecord.UNDECIDED));
         assertEquals(OLD_DECIDED, drift.recent().outcomeCounts().get(Outcome.APPROVED.name()));
         assertEquals(Instant.parse("2026-10-15T10:00:00Z"), drift.recent().firstDecision());
 
         // Without --until the window ends now (the stack's clock): October and November together.
-        assertEquals(0, run("drift", "--since", "2026-10-01", "--baseline", baseline.toString(), "--out",
-                dir.resolve("all").toString()), stderr());
-        assertEquals(OLD + recent.size() - 1, DriftReportWriter.readJson(dir.resolve("all")
-                .resolve(DriftReportWriter.JSON_FILE)).recent().applications());
+        assertEquals(OLD + recent.size() - 1, drift(dir.resolve("all"), "--since", "2026-10-01").recent().applications());
     }
 
     @Test
     void noConfidentialTextReachesTheReportTheOutputOrTheLogs() throws IOException {
         Path report = dir.resolve("canary");
-        assertEquals(0, run("drift", "--since", "2026-11-01", "--baseline", baseline.toString(), "--out",
-                report.toString()), stderr());
+        drift(report, "--since", "2026-11-01");
         String json = Files.readString(report.resolve(DriftReportWriter.JSON_FILE));
         String html = Files.readString(report.resolve(DriftReportWriter.HTML_FILE));
         List<String> outputs = List.of(json, html, out.toString(StandardCharsets.UTF_8), stderr());
