@@ -12,12 +12,10 @@ import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestResponse;
 import org.licencerisk.functions.testing.TestStack;
-import org.licencerisk.model.artifact.ModelManifest;
 import org.licencerisk.model.scoring.RiskBand;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +55,8 @@ class ShadowComparisonTest {
         stack = TestStack.create();
         scores = stack.components().shadowScores();
         registry = stack.components().registry();
-        ModelManifest manifest = TestModel.scorer().manifest();
         for (String version : List.of(CHAMPION, SHADOW_1, SHADOW_2, "unpaired-v4")) {
-            registry.register(renamed(manifest, version), null, "ds-grace", Instant.parse("2026-11-29T10:00:00Z"));
+            registry.register(TestModel.manifestAs(version), null, "ds-grace", Instant.parse("2026-11-29T10:00:00Z"));
         }
         assertTrue(registry.moveChampion(new PromotionRecord(1, PromotionKind.INITIAL, null, CHAMPION, "test",
                 Instant.parse("2026-11-29T10:00:00Z"), null, false, null)));
@@ -71,13 +68,6 @@ class ShadowComparisonTest {
         // Scored while another model was primary: not a pair with the champion.
         store(SHADOW_1, 10, 0.9, HIGH, "older-v0");
         store(SHADOW_1, 11, 0.1, LOW, "older-v0");
-    }
-
-    private static ModelManifest renamed(ModelManifest m, String version) {
-        Map<String, Object> copy = org.licencerisk.model.json.Json.mapper().convertValue(m,
-                new com.fasterxml.jackson.core.type.TypeReference<HashMap<String, Object>>() { });
-        copy.put("modelVersion", version);
-        return org.licencerisk.model.json.Json.mapper().convertValue(copy, ModelManifest.class);
     }
 
     private static String app(int i) {
@@ -218,7 +208,7 @@ class ShadowComparisonTest {
     void withoutAChampionABaselineMustBeNamed() {
         TestStack empty = TestStack.create();
         ShadowComparison comparison = empty.components().shadowComparison();
-        empty.components().registry().register(renamed(TestModel.scorer().manifest(), SHADOW_1), null, "ds",
+        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), null, "ds",
                 Instant.now(Clock.systemUTC()));
         org.licencerisk.functions.http.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.licencerisk.functions.http.ApiException.class, () -> comparison.compare(SHADOW_1, null, 100));
