@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.ModelStatus;
 import org.licencerisk.functions.models.PromotionRecord;
@@ -230,7 +231,8 @@ public class ScoreHandlerBenchmark {
         }
 
         @Override
-        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt,
+                                HeldOutComparison comparison) {
             return true;
         }
 
