@@ -186,10 +186,14 @@ public final class Components {
     /**
      * The shadow scores.
      *
-     * @throws IllegalStateException when the shadow scores table is not configured
+     * @throws IllegalArgumentException when the shadow scores table is not configured
      */
     public ShadowScoreRepository shadowScores() {
-        return new DynamoDbShadowScoreRepository(dynamoDb(), config.requireShadowScoresTable());
+        if (config.shadowScoresTable() == null) {
+            throw new IllegalArgumentException("Set " + ApiConfig.SHADOW_SCORES_TABLE
+                    + " to the shadow scores table to read or store shadow scores.");
+        }
+        return new DynamoDbShadowScoreRepository(dynamoDb(), config.shadowScoresTable());
     }
 
     /** Shadow mode on and off. */

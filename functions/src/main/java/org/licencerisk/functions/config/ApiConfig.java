@@ -268,18 +268,6 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         return modelDir;
     }
 
-    /**
-     * Returns the shadow scores table.
-     *
-     * @throws IllegalStateException when this process was not configured for shadow mode
-     */
-    public String requireShadowScoresTable() {
-        if (shadowScoresTable == null) {
-            throw new IllegalStateException(SHADOW_SCORES_TABLE + " is not set, so shadow scores cannot be read or stored.");
-        }
-        return shadowScoresTable;
-    }
-
     private static void requireTable(String variable, String value) {
         if (value == null || !TABLE_NAME.matcher(value).matches()) {
             throw new IllegalArgumentException(variable

@@ -113,6 +113,19 @@ class ShadowCommandsTest {
     }
 
     @Test
+    void compareWithoutTheShadowTableConfiguredSaysWhatToSet() {
+        TestStack stack = TestStack.create();
+        ApiConfig config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, stack.config().applicationsTable(),
+                ApiConfig.MODELS_TABLE, stack.config().modelsTable(),
+                ApiConfig.DYNAMODB_ENDPOINT, stack.config().dynamoDbEndpoint().toString()));
+        components = Components.of(config, stack.client(), TestModel.scorer(), java.time.Clock.systemUTC(),
+                stack.components().logger());
+        assertEquals(2, run("compare", "--model", champion));
+        assertEquals("registry: Set SHADOW_SCORES_TABLE to the shadow scores table to read or store shadow scores.",
+                err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
     void compareRefusesBadOptionsWithASentence() {
         assertEquals(2, run("compare"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("The option --model is required."));
