@@ -14,6 +14,7 @@ import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
+import org.licencerisk.functions.models.ShadowModels;
 import org.licencerisk.functions.monitoring.DriftService;
 import org.licencerisk.functions.monitoring.RecentApplications;
 import org.licencerisk.functions.queue.CaseRepository;
@@ -23,6 +24,12 @@ import org.licencerisk.functions.retraining.RetrainingService;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.ScoreQueries;
 import org.licencerisk.functions.scores.ScoringService;
+import org.licencerisk.functions.scores.ShadowScoring;
+import org.licencerisk.functions.shadow.DynamoDbShadowScoreRepository;
+import org.licencerisk.functions.shadow.ShadowComparison;
+import org.licencerisk.functions.shadow.ShadowScoreRepository;
+import org.licencerisk.functions.shadow.ShadowScorer;
+import org.licencerisk.functions.shadow.ShadowService;
 import org.licencerisk.functions.storage.DynamoDbClientFactory;
 import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.scoring.RiskScorer;
@@ -55,7 +62,8 @@ public final class Components {
         this.scorer = new Lazy<>(scorer);
         this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
                 config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
-                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock));
+                config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
+                shadowScoring()));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
     }
 
@@ -172,6 +180,38 @@ public final class Components {
     /** The artifact store (S3 or a local directory), built on first use; empty when none is configured. */
     public Optional<ArtifactStore> artifactStore() {
         return artifactStore.get();
+    }
+
+    /** What scores in shadow after each new primary score: nothing unless the shadow scores table is configured. */
+    private ShadowScoring shadowScoring() {
+        if (config.shadowScoresTable() == null) {
+            return ShadowScoring.NONE;
+        }
+        return new ShadowScorer(new ShadowModels(registry(), artifactStore(), config.championCheck(), logger),
+                shadowScores(), clock, logger);
+    }
+
+    /**
+     * The shadow scores.
+     *
+     * @throws IllegalArgumentException when the shadow scores table is not configured
+     */
+    public ShadowScoreRepository shadowScores() {
+        if (config.shadowScoresTable() == null) {
+            throw new IllegalArgumentException("Set " + ApiConfig.SHADOW_SCORES_TABLE
+                    + " to the shadow scores table to read or store shadow scores.");
+        }
+        return new DynamoDbShadowScoreRepository(dynamoDb(), config.shadowScoresTable());
+    }
+
+    /** Shadow mode on and off. */
+    public ShadowService shadowService() {
+        return new ShadowService(registry(), promotionService(), clock);
+    }
+
+    /** The comparison of a model with a baseline on the same applications. */
+    public ShadowComparison shadowComparison() {
+        return new ShadowComparison(registry(), shadowScores());
     }
 
     /** A value built once, on first use. */

@@ -16,8 +16,11 @@ import org.licencerisk.functions.monitoring.DriftRequest;
 import org.licencerisk.functions.retraining.InsufficientDataException;
 import org.licencerisk.functions.retraining.RetrainingRequest;
 import org.licencerisk.functions.retraining.RetrainingResult;
+import org.licencerisk.functions.shadow.ComparisonReport;
+import org.licencerisk.functions.shadow.ShadowComparison;
 import org.licencerisk.model.artifact.ArtifactException;
 import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.io.AtomicFiles;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.privacy.PseudonymisationKeys;
 import org.licencerisk.model.privacy.Pseudonymiser;
@@ -53,6 +56,9 @@ public final class RegistryTool {
                                     [--seed N] [--actor NAME]
                    registry drift --since YYYY-MM-DD [--until YYYY-MM-DD] --baseline FILE.jsonl --out DIR
                                   [--model MODEL_VERSION]
+                   registry shadow MODEL_VERSION --actor NAME
+                   registry unshadow MODEL_VERSION --actor NAME
+                   registry compare --model MODEL_VERSION [--baseline MODEL_VERSION] [--limit N] [--out FILE.json]
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -102,6 +108,11 @@ public final class RegistryTool {
                 case "export" -> export(require(options, "out"), require(options, "key-file"));
                 case "retrain" -> retrain(options);
                 case "drift" -> drift(options);
+                case "shadow" -> print(components.shadowService().start(requireVersion("shadow", positional),
+                        require(options, "actor")));
+                case "unshadow" -> print(components.shadowService().stop(requireVersion("unshadow", positional),
+                        require(options, "actor")));
+                case "compare" -> compare(options);
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
@@ -200,6 +211,36 @@ public final class RegistryTool {
             }
         }
         return positional;
+    }
+
+    private void compare(Map<String, String> options) {
+        int limit = ShadowComparison.DEFAULT_LIMIT;
+        if (options.containsKey("limit")) {
+            try {
+                limit = Integer.parseInt(options.get("limit"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("The option --limit must be a whole number from 1 to "
+                        + ShadowComparison.MAX_LIMIT + ".", e);
+            }
+        }
+        ComparisonReport report = components.shadowComparison().compare(require(options, "model"),
+                options.get("baseline"), limit);
+        if (options.containsKey("out")) {
+            Path file = Path.of(options.get("out"));
+            try {
+                AtomicFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("The comparison could not be written to " + file + ".", e);
+            }
+        }
+        out.print(ComparisonSummary.of(report));
+    }
+
+    private static String requireVersion(String command, String version) {
+        if (version == null) {
+            throw new IllegalArgumentException(command + " needs the model version.\n" + USAGE);
+        }
+        return version;
     }
 
     private static String require(Map<String, String> options, String name) {

@@ -36,12 +36,14 @@ import java.util.regex.Pattern;
  * @param pseudonymisationKey the base64 key of the retraining export's keyed hash, or {@code null} where no function
  *                           in this process exports
  * @param retrainSeed        the training seed of a scheduled retraining
+ * @param shadowScoresTable  the DynamoDB table of shadow models' scores, or {@code null} where no function in this
+ *                           process scores in shadow or compares (shadow mode is then off)
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
                         Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
                         String dataScientistRole, String officerRole, double promotionTolerance,
-                        String pseudonymisationKey, long retrainSeed) {
+                        String pseudonymisationKey, long retrainSeed, String shadowScoresTable) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -76,6 +78,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String PSEUDONYMISATION_KEY = "PSEUDONYMISATION_KEY";
     /** Optional: the seed of a scheduled retraining (default 42). */
     public static final String RETRAIN_SEED = "RETRAIN_SEED";
+    /** The table of shadow models' scores (the scoring function writes it, the shadow function reads it). */
+    public static final String SHADOW_SCORES_TABLE = "SHADOW_SCORES_TABLE";
     /** Set by the Lambda runtime itself; never in the template. */
     public static final String AWS_REGION = "AWS_REGION";
 
@@ -89,6 +93,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
     /** Variables {@code template.yaml} sets on the retraining function. */
     public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_KEY, RETRAIN_SEED);
+    /** Variables {@code template.yaml} sets on the functions that score in shadow or compare shadow scores. */
+    public static final List<String> SHADOW_VARIABLES = List.of(SHADOW_SCORES_TABLE);
+    /** Variables {@code template.yaml} sets on the data-scientist-only shadow function. */
+    public static final List<String> DATA_SCIENTIST_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
     /** Variables the Lambda runtime provides. */
@@ -139,6 +147,9 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         if (!(promotionTolerance >= 0 && promotionTolerance <= 0.5)) {
             throw new IllegalArgumentException(PROMOTION_TOLERANCE + " must lie between 0 and 0.5.");
         }
+        if (shadowScoresTable != null) {
+            requireTable(SHADOW_SCORES_TABLE, shadowScoresTable);
+        }
     }
 
     /** Reads the configuration from the process environment. */
@@ -180,7 +191,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
                 Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
-                tolerance, blankToNull(env.get(PSEUDONYMISATION_KEY)), retrainSeed);
+                tolerance, blankToNull(env.get(PSEUDONYMISATION_KEY)), retrainSeed,
+                blankToNull(env.get(SHADOW_SCORES_TABLE)));
     }
 
     private static URI endpoint(String variable, String value) {
@@ -245,7 +257,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 + ", roleClaim=" + roleClaim + ", dataScientistRole=" + dataScientistRole + ", officerRole=" + officerRole
                 + ", promotionTolerance="
                 + promotionTolerance + ", pseudonymisationKey=" + (pseudonymisationKey == null ? null : "(set)")
-                + ", retrainSeed=" + retrainSeed + "]";
+                + ", retrainSeed=" + retrainSeed + ", shadowScoresTable=" + shadowScoresTable + "]";
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

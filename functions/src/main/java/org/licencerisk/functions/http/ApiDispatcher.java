@@ -112,7 +112,7 @@ public final class ApiDispatcher {
         if (target.role() != null) {
             target.role().check(request);
         }
-        if (method.equals("POST") || method.equals("PUT")) {
+        if (target.takesBody()) {
             String body = body(event);
             checkMediaType(event.getHeaders());
             request = new ApiRequest(requestId, method, route, request.pathParameters(), request.queryParameters(),
@@ -265,8 +265,11 @@ public final class ApiDispatcher {
                 .build();
     }
 
-    /** One method on one route: its endpoint and the role it requires, or {@code null} for none. */
-    private record Route(Endpoint endpoint, RoleRequirement role) {
+    /**
+     * One method on one route: its endpoint, the role it requires ({@code null} for none) and whether it reads a
+     * JSON body (then the size and media-type checks apply).
+     */
+    private record Route(Endpoint endpoint, RoleRequirement role, boolean takesBody) {
     }
 
     /** Builds the route table of one route group. */
@@ -303,6 +306,19 @@ public final class ApiDispatcher {
             return add("PUT", path, required(role), endpoint);
         }
 
+        /**
+         * Adds {@code PUT path} for callers with {@code role} only, for a state the path itself names (e.g. a model's
+         * shadow mode): no body is read, so neither Content-Type nor a body is required.
+         */
+        public Builder putWithoutBody(String path, RoleRequirement role, Endpoint endpoint) {
+            return add("PUT", path, required(role), endpoint, false);
+        }
+
+        /** Adds {@code DELETE path} for callers with {@code role} only; no body is read. */
+        public Builder delete(String path, RoleRequirement role, Endpoint endpoint) {
+            return add("DELETE", path, required(role), endpoint, false);
+        }
+
         private static RoleRequirement required(RoleRequirement role) {
             if (role == null) {
                 throw new IllegalArgumentException("A route declared with a role requirement needs one.");
@@ -311,7 +327,11 @@ public final class ApiDispatcher {
         }
 
         private Builder add(String method, String path, RoleRequirement role, Endpoint endpoint) {
-            Route route = new Route(endpoint, role);
+            return add(method, path, role, endpoint, method.equals("POST") || method.equals("PUT"));
+        }
+
+        private Builder add(String method, String path, RoleRequirement role, Endpoint endpoint, boolean takesBody) {
+            Route route = new Route(endpoint, role, takesBody);
             if (routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).putIfAbsent(method, route) != null) {
                 throw new IllegalArgumentException("The route " + method + " " + path + " is declared twice.");
             }

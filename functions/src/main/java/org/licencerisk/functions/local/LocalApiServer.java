@@ -119,6 +119,10 @@ public final class LocalApiServer implements AutoCloseable {
         // The model loads on the second core while the client is built and the tables are checked.
         CompletableFuture<?> model = CompletableFuture.runAsync(components::scorer);
         TableDefinitions.createIfMissing(components.dynamoDb(), config.applicationsTable(), config.modelsTable());
+        if (config.shadowScoresTable() != null) {
+            TableDefinitions.createIfMissing(components.dynamoDb(),
+                    List.of(TableDefinitions.shadowScores(config.shadowScoresTable())));
+        }
         long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
         model.join();
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
@@ -145,6 +149,9 @@ public final class LocalApiServer implements AutoCloseable {
         }
         env.put(ApiConfig.APPLICATIONS_TABLE, localTable(env.get(ApiConfig.APPLICATIONS_TABLE)));
         env.put(ApiConfig.MODELS_TABLE, localTable(env.get(ApiConfig.MODELS_TABLE)));
+        if (env.get(ApiConfig.SHADOW_SCORES_TABLE) != null) {
+            env.put(ApiConfig.SHADOW_SCORES_TABLE, localTable(env.get(ApiConfig.SHADOW_SCORES_TABLE)));
+        }
         env.put(ApiConfig.DYNAMODB_ENDPOINT, require(options, "dynamodb-endpoint"));
         env.put(ApiConfig.MODEL_DIR, require(options, "model-dir"));
         // Locally, artifacts live in a directory (--artifact-dir), never in the template's bucket.

@@ -9,10 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The model a scoring function serves: the champion the registry's pointer names, followed without a redeploy.
@@ -36,13 +32,10 @@ public final class ChampionModel {
     private final RiskScorer bundled;
     private final ModelRegistry registry;
     private final Optional<ArtifactStore> store;
-    private final long intervalNanos;
     private final StructuredLogger log;
-    private final AtomicBoolean checking = new AtomicBoolean();
+    private final PeriodicCheck pointerCheck;
     private volatile RiskScorer current;
-    private volatile long nextCheckNanos = System.nanoTime();
     private volatile String refused;
-    private ExecutorService loader;
 
     /**
      * @param bundled  the model of the deployment package
@@ -55,21 +48,13 @@ public final class ChampionModel {
         this.current = bundled;
         this.registry = registry;
         this.store = store;
-        this.intervalNanos = interval.toNanos();
         this.log = log;
+        this.pointerCheck = new PeriodicCheck("champion-loader", interval, this::check);
     }
 
     /** Returns the model to score with now, handing a pointer check to the background thread when one is due. */
     public RiskScorer current() {
-        long now = System.nanoTime();
-        if (now - nextCheckNanos >= 0 && checking.compareAndSet(false, true)) {
-            nextCheckNanos = now + intervalNanos;
-            try {
-                loader().execute(this::check);
-            } catch (RejectedExecutionException e) {
-                checking.set(false);
-            }
-        }
+        pointerCheck.trigger();
         return current;
     }
 
@@ -121,8 +106,6 @@ public final class ChampionModel {
             // Storage unavailable, S3 unreachable or denied: transient as far as this container can tell.
             log.log(StructuredLogger.Level.WARN, null, "champion_check_failed",
                     Map.of("exception", e.getClass().getName(), "servingVersion", current.manifest().modelVersion()));
-        } finally {
-            checking.set(false);
         }
     }
 
@@ -131,16 +114,5 @@ public final class ChampionModel {
             return bundled;
         }
         return RegisteredArtifacts.load(registry, store, version, "champion").scorer();
-    }
-
-    private synchronized ExecutorService loader() {
-        if (loader == null) {
-            loader = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "champion-loader");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return loader;
     }
 }

@@ -151,6 +151,43 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
     }
 
     @Override
+    public boolean changeStatus(String modelVersion, java.util.Set<ModelStatus> from, long statusRevision,
+                                ModelStatus to, String by, Instant at) {
+        if (from.isEmpty()) {
+            throw new IllegalArgumentException("A status change needs at least one status to change from.");
+        }
+        Map<String, String> names = Map.of("#st", "modelStatus", "#rev", "statusRevision", "#at", "statusChangedAt",
+                "#by", "statusChangedBy", "#v", MODEL_VERSION);
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> placeholders = new ArrayList<>();
+        for (ModelStatus status : from) {
+            String placeholder = ":from" + placeholders.size();
+            placeholders.add(placeholder);
+            values.put(placeholder, s(status.name()));
+        }
+        values.put(":to", s(to.name()));
+        values.put(":rev", n(statusRevision));
+        values.put(":at", s(at.toString()));
+        values.put(":by", s(by));
+        // Items written before statuses existed read as candidates at revision 0.
+        String statusCondition = "#st IN (" + String.join(", ", placeholders) + ")"
+                + (from.contains(ModelStatus.CANDIDATE) ? " OR attribute_not_exists(#st)" : "");
+        String revisionCondition = "#rev = :rev" + (statusRevision == 0 ? " OR attribute_not_exists(#rev)" : "");
+        try {
+            Storage.run(() -> client.updateItem(b -> b.tableName(table)
+                    .key(Map.of(REGISTRY, s(MODELS), MODEL_VERSION, s(modelVersion)))
+                    .updateExpression("SET #st = :to, #at = :at, #by = :by")
+                    .conditionExpression("attribute_exists(#v) AND (" + statusCondition + ") AND ("
+                            + revisionCondition + ")")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    @Override
     public List<PromotionRecord> promotions() {
         List<PromotionRecord> changes = query(PROMOTIONS, item -> read(str(item, "change"), PromotionRecord.class));
         changes.sort(Comparator.comparingLong(PromotionRecord::revision).reversed());

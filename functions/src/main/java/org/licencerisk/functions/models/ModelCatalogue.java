@@ -56,7 +56,7 @@ public final class ModelCatalogue {
      *
      * @throws ApiException 400 when malformed
      */
-    static void checkVersion(String modelVersion) {
+    public static void checkVersion(String modelVersion) {
         if (!VERSION.matcher(modelVersion).matches()) {
             throw ApiException.invalid("modelVersion", "Must be 1 to 128 letters, digits, '-', '_', '.' or ':'.");
         }

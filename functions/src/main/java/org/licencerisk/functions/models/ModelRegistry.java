@@ -61,4 +61,17 @@ public interface ModelRegistry {
 
     /** Returns the audit records, newest first. */
     List<PromotionRecord> promotions();
+
+    /**
+     * Changes a model's status outside the champion pointer's revisions (shadow mode), by one conditional update:
+     * only while its status is one of {@code from} and its status revision is still {@code statusRevision}. The
+     * status revision is left as it is, so that the next pointer revision still sets {@code CHAMPION} or
+     * {@code RETIRED} over this status, and a late update of an older revision still cannot.
+     *
+     * @return whether the status changed; {@code false} when the model changed meanwhile or is not registered
+     */
+    default boolean changeStatus(String modelVersion, java.util.Set<ModelStatus> from, long statusRevision,
+                                 ModelStatus to, String by, Instant at) {
+        throw new UnsupportedOperationException("This registry cannot change statuses outside promotions.");
+    }
 }

@@ -86,6 +86,19 @@ public final class PromotionService {
         return registry.champion().orElseThrow(() -> new IllegalStateException("The champion pointer vanished."));
     }
 
+    /**
+     * Reads the champion pointer and completes the change that set it (audit record and statuses), in case its
+     * promoter stopped half-way; safe to repeat. Shadow mode calls this before it changes a status, so that a lagging
+     * status of an earlier promotion cannot overwrite the change later.
+     *
+     * @return the pointer, empty before the first champion
+     */
+    public Optional<PromotionRecord> completeCurrent() {
+        Optional<PromotionRecord> pointer = registry.champion();
+        pointer.ifPresent(this::complete);
+        return pointer;
+    }
+
     /** Returns the audit records of champion changes, newest first. */
     public List<PromotionRecord> history() {
         return registry.promotions();

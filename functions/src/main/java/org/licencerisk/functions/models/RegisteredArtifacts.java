@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Loads a registered model's stored artifact, verified against the registry's digests and the manifest: the one way
- * the scoring side ({@link ChampionModel}) and batch jobs (the drift report) load a registered model.
+ * the scoring side ({@link ChampionModel}, {@link ShadowModels}) and batch jobs (the drift report) load a registered
+ * model.
  */
 public final class RegisteredArtifacts {
 

@@ -40,9 +40,17 @@ public final class ScoringService {
     private final CaseRepository cases;
     private final Clock clock;
     private final AtomicBoolean registered = new AtomicBoolean();
+    private final ShadowScoring shadows;
 
     public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
                           CaseRepository cases, Clock clock) {
+        this(champion, promotions, scores, cases, clock, ShadowScoring.NONE);
+    }
+
+    /** A service whose new primary scores are also scored by the shadow models ({@code shadows}). */
+    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+                          CaseRepository cases, Clock clock, ShadowScoring shadows) {
+        this.shadows = shadows;
         this.champion = champion;
         this.promotions = promotions;
         this.scores = scores;
@@ -78,6 +86,8 @@ public final class ScoringService {
             return repeat(winner.get());
         }
         cases.advanceLatest(stored);
+        // Shadow mode: only after the primary score is stored, only for a new one; never throws.
+        shadows.score(application, stored);
         return new ScoringResult(stored, true);
     }
 

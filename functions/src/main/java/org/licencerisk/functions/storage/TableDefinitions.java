@@ -53,6 +53,11 @@ public final class TableDefinitions {
     public static final List<String> QUEUE_PROJECTION = List.of("scoreId", "riskScore", "riskBand", "modelVersion",
             "scoredAt", "redFlagCount");
 
+    /** The template's logical id of the shadow scores table. */
+    public static final String SHADOW_SCORES_LOGICAL_ID = "ShadowScoresTable";
+    /** Sort key of the shadow scores table: {@code <applicationId>#<first 32 hex digits of inputHash>}. */
+    public static final String PAIR_KEY = "pairKey";
+
     /** Partition key of the models table: always {@code MODEL}, so that one Query lists every model. */
     public static final String REGISTRY = "registry";
     /** Sort key of the models table. */
@@ -94,14 +99,32 @@ public final class TableDefinitions {
                 .build();
     }
 
+    /**
+     * The shadow scores table: partition key {@code modelVersion} (the shadow model), sort key {@link #PAIR_KEY}, so
+     * that one model's scores are one partition in application order.
+     */
+    public static CreateTableRequest shadowScores(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string(MODEL_VERSION), string(PAIR_KEY))
+                .keySchema(hash(MODEL_VERSION), range(PAIR_KEY))
+                .build();
+    }
+
     /** Creates both tables unless they exist (local server and tests only; AWS tables come from the template). */
     public static void createIfMissing(DynamoDbClient client, String applicationsTable, String modelsTable) {
+        createIfMissing(client, List.of(applications(applicationsTable), models(modelsTable)));
+    }
+
+    /** Creates the tables unless they exist (local server and tests only; AWS tables come from the template). */
+    public static void createIfMissing(DynamoDbClient client, List<CreateTableRequest> tables) {
         // The SDK's default waiter polls every 20 s; a local server creates a table in milliseconds, so poll often.
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
                 .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
                         .waitTimeout(Duration.ofSeconds(20)))
                 .build()) {
-            for (CreateTableRequest request : List.of(applications(applicationsTable), models(modelsTable))) {
+            for (CreateTableRequest request : tables) {
                 try {
                     client.createTable(request);
                 } catch (ResourceInUseException e) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.local.SamTemplate;
+import org.licencerisk.functions.shadow.DynamoDbShadowScoreRepository;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.functions.testing.Dynalite;
 import org.licencerisk.functions.testing.OpenApi;
@@ -66,7 +67,7 @@ class TemplateTest {
 
     @Test
     void everyFunctionsHandlerExistsAndServesExactlyItsRoutes() throws Exception {
-        assertEquals(7, template.functions().size());
+        assertEquals(8, template.functions().size());
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
             if (f.handler().equals(RETRAIN_HANDLER)) {
@@ -124,6 +125,8 @@ class TemplateTest {
         classified.addAll(ApiConfig.PROMOTION_VARIABLES);
         classified.addAll(ApiConfig.OFFICER_VARIABLES);
         classified.addAll(ApiConfig.RETRAINING_VARIABLES);
+        classified.addAll(ApiConfig.SHADOW_VARIABLES);
+        classified.addAll(ApiConfig.DATA_SCIENTIST_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in a list");
@@ -141,9 +144,18 @@ class TemplateTest {
             if (f.handler().equals(RETRAIN_HANDLER)) {
                 expected.addAll(ApiConfig.RETRAINING_VARIABLES);
             }
+            if (f.handler().endsWith(".ScoresHandler") || f.handler().endsWith(".ShadowHandler")) {
+                expected.addAll(ApiConfig.SHADOW_VARIABLES);
+            }
+            if (f.handler().endsWith(".ShadowHandler")) {
+                expected.addAll(ApiConfig.DATA_SCIENTIST_VARIABLES);
+            }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
             assertEquals(TableDefinitions.MODELS_LOGICAL_ID, f.environment().get(ApiConfig.MODELS_TABLE));
+            if (expected.contains(ApiConfig.SHADOW_SCORES_TABLE)) {
+                assertEquals(TableDefinitions.SHADOW_SCORES_LOGICAL_ID, f.environment().get(ApiConfig.SHADOW_SCORES_TABLE));
+            }
         }
     }
 
@@ -206,7 +218,13 @@ class TemplateTest {
     void tablesMatchTheCodesDefinitionsAndAreProtected() {
         assertEquals(canonical(TableDefinitions.applications("x")), canonical(template.properties(TableDefinitions.APPLICATIONS_LOGICAL_ID)));
         assertEquals(canonical(TableDefinitions.models("x")), canonical(template.properties(TableDefinitions.MODELS_LOGICAL_ID)));
-        for (String table : List.of(TableDefinitions.APPLICATIONS_LOGICAL_ID, TableDefinitions.MODELS_LOGICAL_ID)) {
+        assertEquals(canonical(TableDefinitions.shadowScores("x")),
+                canonical(template.properties(TableDefinitions.SHADOW_SCORES_LOGICAL_ID)));
+        JsonNode ttl = template.properties(TableDefinitions.SHADOW_SCORES_LOGICAL_ID).path("TimeToLiveSpecification");
+        assertEquals(DynamoDbShadowScoreRepository.EXPIRES_AT, ttl.path("AttributeName").asText(), "shadow scores expire");
+        assertTrue(ttl.path("Enabled").asBoolean());
+        for (String table : List.of(TableDefinitions.APPLICATIONS_LOGICAL_ID, TableDefinitions.MODELS_LOGICAL_ID,
+                TableDefinitions.SHADOW_SCORES_LOGICAL_ID)) {
             JsonNode p = template.properties(table);
             assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText());
             assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
@@ -247,6 +265,25 @@ class TemplateTest {
         assertTrue(outputs.has("ApiUrl"));
         assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, outputs.path("ApplicationsTableName").path("Value").path("Ref").asText());
         assertEquals(TableDefinitions.MODELS_LOGICAL_ID, outputs.path("ModelsTableName").path("Value").path("Ref").asText());
+        assertEquals(TableDefinitions.SHADOW_SCORES_LOGICAL_ID,
+                outputs.path("ShadowScoresTableName").path("Value").path("Ref").asText());
+    }
+
+    @Test
+    void onlyTheScoringFunctionWritesShadowScoresAndOnlyTheShadowFunctionReadsThem() {
+        for (SamTemplate.Function f : template.functions()) {
+            Set<String> onShadowTable = new TreeSet<>();
+            for (JsonNode policy : f.node().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (statement.path("Resource").toString().contains(TableDefinitions.SHADOW_SCORES_LOGICAL_ID)) {
+                        statement.path("Action").forEach(a -> onShadowTable.add(a.asText()));
+                    }
+                }
+            }
+            Set<String> expected = f.handler().endsWith(".ScoresHandler") ? Set.of("dynamodb:PutItem")
+                    : f.handler().endsWith(".ShadowHandler") ? Set.of("dynamodb:Query") : Set.of();
+            assertEquals(expected, onShadowTable, f.logicalId());
+        }
     }
 
     private static Map<String, Object> canonical(CreateTableRequest r) {

@@ -59,6 +59,14 @@ public final class TestModel {
         });
     }
 
+    /** Returns the test model's manifest under another version (to register models that need no artifact). */
+    public static org.licencerisk.model.artifact.ModelManifest manifestAs(String version) {
+        java.util.Map<String, Object> copy = org.licencerisk.model.json.Json.mapper().convertValue(scorer().manifest(),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.HashMap<String, Object>>() { });
+        copy.put("modelVersion", version);
+        return org.licencerisk.model.json.Json.mapper().convertValue(copy, org.licencerisk.model.artifact.ModelManifest.class);
+    }
+
     /** Returns the directory of the trained artifact. */
     public static synchronized Path directory() {
         if (dir == null) {

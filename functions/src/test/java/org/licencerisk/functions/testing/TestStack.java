@@ -49,11 +49,13 @@ public final class TestStack {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.putAll(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
                 ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
-                ApiConfig.DYNAMODB_TIMEOUT_MS, "1500"));
+                ApiConfig.DYNAMODB_TIMEOUT_MS, "1500", ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
         this.config = ApiConfig.from(env);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
-            TableDefinitions.createIfMissing(client, config.applicationsTable(), config.modelsTable());
+            TableDefinitions.createIfMissing(client, List.of(TableDefinitions.applications(config.applicationsTable()),
+                    TableDefinitions.models(config.modelsTable()),
+                    TableDefinitions.shadowScores(config.shadowScoresTable())));
         }
         StructuredLogger logger = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC());
         this.components = Components.of(config, client, scorer, new TickingClock(), logger);
@@ -97,6 +99,12 @@ public final class TestStack {
     /** Every log line written so far. */
     public String logs() {
         return logs.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Every item of the shadow scores table. */
+    public List<Map<String, AttributeValue>> shadowItems() {
+        return client.scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
+                .stream().toList();
     }
 
     /** Every item of the applications table. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.ModelStatus;
 import org.licencerisk.functions.models.PromotionRecord;
@@ -35,7 +36,23 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.artifacts.LocalArtifactStore;
+import org.licencerisk.functions.models.ChampionModel;
+import org.licencerisk.functions.models.PromotionService;
+import org.licencerisk.functions.models.ShadowModels;
+import org.licencerisk.functions.scores.ShadowScoring;
+import org.licencerisk.functions.shadow.ShadowScore;
+import org.licencerisk.functions.shadow.ShadowScoreRepository;
+import org.licencerisk.functions.shadow.ShadowScorer;
+import org.licencerisk.model.scoring.RiskScorer;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -53,6 +70,11 @@ import java.util.concurrent.TimeUnit;
  * store nothing, so every call scores.
  * <p>
  * {@code java -jar bench/api/target/api-benchmarks.jar ScoreHandlerBenchmark -p modelDir=.local/models/default}
+ * <p>
+ * {@code shadowModels=1} adds shadow mode (issue 4): one shadow model (the same artifact, loaded and verified from a
+ * local artifact store as a scoring function would) scores every new application after the primary score, and its
+ * score item is built and handed to a repository that stores nothing. The shadow PutItem itself is measured apart
+ * ({@link ShadowPutCost}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -68,6 +90,10 @@ public class ScoreHandlerBenchmark {
     @Param(".local/models/default")
     public String modelDir;
 
+    /** How many shadow models score alongside the champion: 0 or 1. */
+    @Param({"0", "1"})
+    public int shadowModels;
+
     private ScoresHandler handler;
     private APIGatewayV2HTTPEvent[] events;
     private LocalContext context;
@@ -75,9 +101,31 @@ public class ScoreHandlerBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        ScoringService service = new ScoringService(ModelArtifact.load(Path.of(modelDir)).scorer(), new NoScores(),
-                new NoCases(), new NoModels(), Clock.systemUTC());
         StructuredLogger discard = new StructuredLogger(new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
+        RiskScorer scorer = ModelArtifact.load(Path.of(modelDir)).scorer();
+        List<RegisteredModel> shadows = new ArrayList<>();
+        Optional<ArtifactStore> store = Optional.empty();
+        if (shadowModels == 1) {
+            LocalArtifactStore local = new LocalArtifactStore(Files.createTempDirectory("bench-shadow-artifacts-"));
+            StoredArtifact artifact = local.put(Path.of(modelDir));
+            Instant at = Instant.now();
+            shadows.add(new RegisteredModel(scorer.manifest(), at, "bench", ModelStatus.SHADOW, 0, at, "bench",
+                    artifact, null));
+            store = Optional.of(local);
+        } else if (shadowModels != 0) {
+            throw new IllegalArgumentException("shadowModels must be 0 or 1.");
+        }
+        NoModels models = new NoModels(shadows);
+        ShadowModels shadowSet = new ShadowModels(models, store, Duration.ofHours(1), discard);
+        shadowSet.check();
+        if (shadowSet.current().size() != shadowModels) {
+            throw new IllegalStateException("The shadow model did not load.");
+        }
+        Clock clock = Clock.systemUTC();
+        ScoringService service = new ScoringService(new ChampionModel(scorer, models, Optional.empty(),
+                Duration.ofHours(1), discard), new PromotionService(models, clock, 0.0), new NoScores(), new NoCases(),
+                clock, shadowModels == 0 ? ShadowScoring.NONE : new ShadowScorer(shadowSet, new NoShadowScores(), clock,
+                discard));
         handler = new ScoresHandler(service, discard);
         ObjectNode template;
         try (InputStream in = ScoresHandler.class.getResourceAsStream("priming-application.json")) {
@@ -161,16 +209,36 @@ public class ScoreHandlerBenchmark {
         }
     }
 
-    /** Registers nothing. */
-    static final class NoModels implements ModelRegistry {
+    /** Stores nothing: builds the item's values only. */
+    static final class NoShadowScores implements ShadowScoreRepository {
         @Override
-        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+        public boolean insertIfAbsent(ShadowScore score) {
+            return score.pairKey() != null;
+        }
+
+        @Override
+        public Iterator<ShadowScore> scores(String modelVersion) {
+            return Collections.emptyIterator();
+        }
+    }
+
+    /** Registers nothing; lists the given models (the shadow model, if any). */
+    static final class NoModels implements ModelRegistry {
+        private final List<RegisteredModel> models;
+
+        NoModels(List<RegisteredModel> models) {
+            this.models = List.copyOf(models);
+        }
+
+        @Override
+        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt,
+                                HeldOutComparison comparison) {
             return true;
         }
 
         @Override
         public List<RegisteredModel> list() {
-            return List.of();
+            return models;
         }
 
         @Override

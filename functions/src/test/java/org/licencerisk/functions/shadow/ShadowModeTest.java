@@ -1,0 +1,310 @@
+package org.licencerisk.functions.shadow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.licencerisk.functions.artifacts.ArtifactStore;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.models.ChampionModel;
+import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.ModelStatus;
+import org.licencerisk.functions.models.PromotionRequest;
+import org.licencerisk.functions.models.ShadowModels;
+import org.licencerisk.functions.queue.DynamoDbCaseRepository;
+import org.licencerisk.functions.queue.QueueHandler;
+import org.licencerisk.functions.scores.ApplicationScoresHandler;
+import org.licencerisk.functions.scores.DynamoDbScoreRepository;
+import org.licencerisk.functions.scores.InputHash;
+import org.licencerisk.functions.scores.ScoresHandler;
+import org.licencerisk.functions.scores.ScoringResult;
+import org.licencerisk.functions.scores.ScoringService;
+import org.licencerisk.functions.testing.Applications;
+import org.licencerisk.functions.testing.Events;
+import org.licencerisk.functions.testing.OpenApi;
+import org.licencerisk.functions.testing.TestModel;
+import org.licencerisk.functions.testing.TestResponse;
+import org.licencerisk.functions.testing.TestStack;
+import org.licencerisk.model.application.ApplicationParser;
+import org.licencerisk.model.artifact.ModelArtifact;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Shadow mode end to end against dynalite and a local artifact directory: a model put in shadow scores new
+ * applications, its scores are stored apart and never returned, repeats store nothing, a corrupt shadow artifact or a
+ * failing shadow store never touches the primary score, and only data scientists switch it on and off.
+ */
+class ShadowModeTest {
+
+    private static final String CLAIM = "cognito:groups";
+    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "[data-scientist]");
+    private static final Map<String, String> OFFICER = Map.of("sub", "officer-1", CLAIM, "[officer]");
+    private static final PromotionRequest FORCED = new PromotionRequest(true, "Test: promote regardless of metrics.");
+    private static final Set<String> SHADOW_ITEM_ATTRIBUTES = new TreeSet<>(List.of("modelVersion", "pairKey",
+            "applicationId", "riskScore", "riskBand", "topFactors", "redFlagCodes", "primaryModelVersion",
+            "primaryRiskScore", "primaryRiskBand", "primaryScoreId", "scoredAt", "expiresAt"));
+
+    @TempDir
+    Path artifacts;
+
+    private TestStack stack;
+    private ScoresHandler scores;
+    private ShadowHandler shadow;
+    private ModelRegistry registry;
+    private ArtifactStore store;
+    private String bundled;
+    private final AtomicInteger next = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        stack = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, artifacts.toString(),
+                ApiConfig.CHAMPION_CHECK_SECONDS, "1"));
+        scores = new ScoresHandler(stack.components());
+        shadow = new ShadowHandler(stack.components());
+        registry = stack.components().registry();
+        store = stack.components().artifactStore().orElseThrow();
+        bundled = TestModel.scorer().manifest().modelVersion();
+    }
+
+    private TestResponse post(String body) {
+        return TestStack.invoke(scores, Events.request("POST", ScoresHandler.PATH, Map.of()).jsonBody(body));
+    }
+
+    /** Scores a new application; returns the response after checking it is a primary score of the champion. */
+    private TestResponse scoreNew() {
+        int n = next.incrementAndGet();
+        TestResponse r = post(Applications.variant("NL-2026-SH" + n, n).toString());
+        assertEquals(201, r.status(), r.body().toString());
+        OpenApi.assertValid("Score", r.body());
+        assertEquals(bundled, r.body().get("modelVersion").asText(), "the primary score is the champion's");
+        return r;
+    }
+
+    private TestResponse shadowRequest(String method, String version, Map<String, String> claims) {
+        return TestStack.invoke(shadow, Events.request(method, ShadowHandler.SHADOW, Map.of("modelVersion", version))
+                .claims(claims));
+    }
+
+    private String register(Path dir) {
+        String version = ModelArtifact.load(dir).manifest().modelVersion();
+        assertTrue(registry.register(ModelArtifact.load(dir).manifest(), store.put(dir), "ds-grace", Instant.now()));
+        return version;
+    }
+
+    /** Scores new applications every 100 ms until {@code done}, for at most 10 s. */
+    private void scoreUntil(BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Not within 10 s: " + what);
+            }
+            scoreNew();
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void shadowScoresAreStoredApartNeverReturnedAndNotDuplicatedByRepeats() throws InterruptedException {
+        scoreNew();
+        String challenger = register(TestModel.challengerDirectory());
+        TestResponse started = shadowRequest("PUT", challenger, DATA_SCIENTIST);
+        assertEquals(200, started.status(), started.body().toString());
+        OpenApi.assertValid("ModelDetail", started.body());
+        assertEquals("SHADOW", started.body().get("status").asText());
+
+        scoreUntil(() -> !stack.shadowItems().isEmpty(), "the shadow model scores");
+        int before = stack.shadowItems().size();
+        List<TestResponse> responses = List.of(scoreNew(), scoreNew(), scoreNew());
+        assertEquals(before + 3, stack.shadowItems().size(), "one shadow score per new application");
+        for (TestResponse r : responses) {
+            assertFalse(r.body().toString().contains(challenger), "no shadow score in a score response");
+        }
+
+        // A repeat of identical content stores no second shadow score.
+        TestResponse last = responses.get(2);
+        int n = next.get();
+        TestResponse repeat = post(Applications.variant("NL-2026-SH" + n, n).toString());
+        assertEquals(200, repeat.status());
+        assertEquals(last.body().get("scoreId").asText(), repeat.body().get("scoreId").asText());
+        assertEquals(before + 3, stack.shadowItems().size());
+
+        Map<String, AttributeValue> item = stack.shadowItems().stream()
+                .filter(i -> i.get("primaryScoreId").s().equals(last.body().get("scoreId").asText()))
+                .findFirst().orElseThrow();
+        assertEquals(SHADOW_ITEM_ATTRIBUTES, new TreeSet<>(item.keySet()), "no application content is stored");
+        assertEquals(challenger, item.get("modelVersion").s());
+        assertEquals(bundled, item.get("primaryModelVersion").s());
+        String hash = InputHash.of(new ApplicationParser().parse(Applications.variant("NL-2026-SH" + n, n).toString()));
+        assertEquals("NL-2026-SH" + n + "#" + hash.substring(0, 32), item.get("pairKey").s());
+        assertEquals(last.body().get("riskBand").asText(), item.get("primaryRiskBand").s());
+
+        // History and queue are unchanged: the primary scores only.
+        TestResponse history = TestStack.invoke(new ApplicationScoresHandler(stack.components()),
+                Events.get(ApplicationScoresHandler.HISTORY, Map.of("applicationId", "NL-2026-SH" + n)).claims(OFFICER));
+        assertEquals(200, history.status());
+        OpenApi.assertValid("ScorePage", history.body());
+        assertEquals(1, history.body().get("items").size());
+        assertFalse(history.body().toString().contains(challenger));
+        TestResponse queue = TestStack.invoke(new QueueHandler(stack.components()),
+                Events.get(QueueHandler.PATH, Map.of()).query(Map.of("limit", "100")).claims(OFFICER));
+        assertEquals(200, queue.status(), queue.body().toString());
+        OpenApi.assertValid("QueuePage", queue.body());
+        assertFalse(queue.body().toString().contains(challenger));
+
+        TestResponse comparison = TestStack.invoke(shadow, Events.get(ShadowHandler.COMPARISON,
+                Map.of("modelVersion", challenger)).claims(DATA_SCIENTIST));
+        assertEquals(200, comparison.status());
+        OpenApi.assertValid("ShadowComparison", comparison.body());
+        assertEquals(before + 3, comparison.body().get("pairs").asInt());
+
+        // Out of shadow: scoring functions stop at their next check; the stored scores stay.
+        TestResponse stopped = shadowRequest("DELETE", challenger, DATA_SCIENTIST);
+        assertEquals(200, stopped.status());
+        OpenApi.assertValid("ModelDetail", stopped.body());
+        assertEquals("CANDIDATE", stopped.body().get("status").asText());
+        Thread.sleep(1_100);
+        scoreNew();
+        Thread.sleep(300);
+        int after = stack.shadowItems().size();
+        scoreNew();
+        scoreNew();
+        assertEquals(after, stack.shadowItems().size(), "no shadow scores once out of shadow");
+    }
+
+    @Test
+    void aCorruptShadowArtifactIsSkippedAndLoggedWhileThePrimaryScoresOn() throws IOException, InterruptedException {
+        scoreNew();
+        String tampered = register(TestModel.thirdDirectory());
+        Path modelFile = artifacts.resolve(tampered).resolve(ModelArtifact.MODEL_FILE);
+        byte[] bytes = Files.readAllBytes(modelFile);
+        bytes[bytes.length / 3] ^= 0x01;
+        Files.write(modelFile, bytes);
+        assertEquals(200, shadowRequest("PUT", tampered, DATA_SCIENTIST).status());
+
+        scoreUntil(() -> stack.logs().contains("\"shadow_refused\""), "the corrupt artifact is refused");
+        scoreNew();
+        assertTrue(stack.shadowItems().isEmpty(), "a refused model scores nothing");
+        assertTrue(stack.logs().contains(tampered));
+        assertNoApplicationContentIn(stack.logs());
+    }
+
+    @Test
+    void aFailingShadowStoreNeverFailsOrChangesThePrimaryScore() {
+        String challenger = register(TestModel.challengerDirectory());
+        assertEquals(200, shadowRequest("PUT", challenger, DATA_SCIENTIST).status());
+        ShadowModels models = new ShadowModels(registry, Optional.of(store), Duration.ofSeconds(60),
+                stack.components().logger());
+        models.check();
+        assertEquals(1, models.current().size());
+        Clock clock = Clock.systemUTC();
+        String table = stack.config().applicationsTable();
+        // A table that does not exist: every shadow put fails.
+        ShadowScorer failing = new ShadowScorer(models, new DynamoDbShadowScoreRepository(stack.client(), "no-such-table"),
+                clock, stack.components().logger());
+        ScoringService service = new ScoringService(new ChampionModel(TestModel.scorer(), registry, Optional.of(store),
+                Duration.ofSeconds(60), stack.components().logger()), stack.components().promotionService(),
+                new DynamoDbScoreRepository(stack.client(), table), new DynamoDbCaseRepository(stack.client(), table),
+                clock, failing);
+        ScoringResult result = service.score(Applications.variant("NL-2026-SHF1", 4).toString());
+        assertTrue(result.created());
+        assertEquals(bundled, result.score().score().modelVersion());
+        assertTrue(new DynamoDbScoreRepository(stack.client(), table).find("NL-2026-SHF1", result.score().scoreId())
+                .isPresent(), "the primary score is stored");
+        assertTrue(stack.logs().contains("\"shadow_score_failed\""));
+        assertTrue(stack.logs().contains("ResourceNotFoundException"));
+        assertNoApplicationContentIn(stack.logs());
+    }
+
+    @Test
+    void onlyDataScientistsSwitchShadowModeAndOnlyAStoredNonChampionModelMayShadow() {
+        scoreNew();
+        String challenger = register(TestModel.challengerDirectory());
+        for (String method : List.of("PUT", "DELETE")) {
+            for (Map<String, String> claims : List.of(OFFICER, Map.<String, String>of())) {
+                TestResponse r = shadowRequest(method, challenger, claims);
+                assertEquals(403, r.status(), method + " " + claims);
+                OpenApi.assertValid("Problem", r.body());
+            }
+        }
+        assertEquals(ModelStatus.CANDIDATE, registry.find(challenger).orElseThrow().status());
+        assertEquals(404, shadowRequest("PUT", "unknown-v9", DATA_SCIENTIST).status());
+        assertEquals(400, shadowRequest("PUT", "bad version!", DATA_SCIENTIST).status());
+
+        TestResponse champion = shadowRequest("PUT", bundled, DATA_SCIENTIST);
+        assertEquals(409, champion.status());
+        OpenApi.assertValid("Problem", champion.body());
+        assertEquals("Model " + bundled + " is the champion; only another model can score in its shadow.",
+                champion.body().get("detail").asText());
+
+        TestResponse notShadowing = shadowRequest("DELETE", challenger, DATA_SCIENTIST);
+        assertEquals(409, notShadowing.status());
+        assertEquals("Model " + challenger + " is not in shadow mode; its status is CANDIDATE.",
+                notShadowing.body().get("detail").asText());
+
+        assertEquals(200, shadowRequest("PUT", challenger, DATA_SCIENTIST).status());
+        assertEquals(200, shadowRequest("PUT", challenger, DATA_SCIENTIST).status(), "repeating changes nothing");
+        assertEquals(ModelStatus.SHADOW, registry.find(challenger).orElseThrow().status());
+        assertEquals(0, registry.find(challenger).orElseThrow().statusRevision(), "the pointer's revision is untouched");
+        assertEquals(200, shadowRequest("DELETE", challenger, DATA_SCIENTIST).status());
+        assertEquals(ModelStatus.CANDIDATE, registry.find(challenger).orElseThrow().status());
+    }
+
+    @Test
+    void aModelWithoutAStoredArtifactCannotShadow() {
+        scoreNew();
+        String challenger = register(TestModel.challengerDirectory());
+        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        // The bundled model, now retired, was registered by the scoring function without an artifact.
+        assertEquals(ModelStatus.RETIRED, registry.find(bundled).orElseThrow().status());
+        TestResponse r = shadowRequest("PUT", bundled, DATA_SCIENTIST);
+        assertEquals(409, r.status());
+        assertTrue(r.body().get("detail").asText().contains("has no stored artifact"), r.body().toString());
+    }
+
+    @Test
+    void aRetiredModelMayShadowAndPromotingAShadowModelMakesItChampion() {
+        scoreNew();
+        String challenger = register(TestModel.challengerDirectory());
+        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        stack.components().promotionService().promote(bundled, "ds-ada", FORCED);
+        assertEquals(ModelStatus.RETIRED, registry.find(challenger).orElseThrow().status());
+
+        TestResponse r = shadowRequest("PUT", challenger, DATA_SCIENTIST);
+        assertEquals(200, r.status());
+        assertEquals("SHADOW", r.body().get("status").asText());
+        long revision = registry.find(challenger).orElseThrow().statusRevision();
+
+        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        assertEquals(ModelStatus.CHAMPION, registry.find(challenger).orElseThrow().status());
+        assertEquals(revision + 1, registry.find(challenger).orElseThrow().statusRevision());
+        assertEquals(ModelStatus.RETIRED, registry.find(bundled).orElseThrow().status());
+        TestResponse asChampion = shadowRequest("DELETE", challenger, DATA_SCIENTIST);
+        assertEquals(409, asChampion.status(), "a champion is not in shadow mode");
+    }
+
+    private static void assertNoApplicationContentIn(String logs) {
+        for (JsonNode sample : List.of(Applications.surveillance(), Applications.crypto())) {
+            assertFalse(logs.contains(sample.get("exporter").get("name").asText()));
+            assertFalse(logs.contains(sample.get("endUser").get("name").asText()));
+        }
+    }
+}
