@@ -89,6 +89,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
     /** Variables {@code template.yaml} sets on the retraining function. */
     public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_KEY, RETRAIN_SEED);
+    /** Variables {@code template.yaml} sets on the re-scoring function. */
+    public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
     /** Variables the Lambda runtime provides. */

@@ -35,7 +35,7 @@ public final class ChampionModel {
 
     private final RiskScorer bundled;
     private final ModelRegistry registry;
-    private final Optional<ArtifactStore> store;
+    private final VerifiedModels models;
     private final long intervalNanos;
     private final StructuredLogger log;
     private final AtomicBoolean checking = new AtomicBoolean();
@@ -54,7 +54,7 @@ public final class ChampionModel {
         this.bundled = bundled;
         this.current = bundled;
         this.registry = registry;
-        this.store = store;
+        this.models = new VerifiedModels(bundled, registry, store);
         this.intervalNanos = interval.toNanos();
         this.log = log;
     }
@@ -101,7 +101,7 @@ public final class ChampionModel {
                 return;
             }
             long start = System.nanoTime();
-            RiskScorer next = load(version);
+            RiskScorer next = models.load(version);
             String from = current.manifest().modelVersion();
             current = next;
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -124,26 +124,6 @@ public final class ChampionModel {
         } finally {
             checking.set(false);
         }
-    }
-
-    private RiskScorer load(String version) {
-        if (version.equals(bundled.manifest().modelVersion())) {
-            return bundled;
-        }
-        RegisteredModel model = registry.find(version).orElseThrow(() -> new ArtifactException(
-                "The champion " + version + " is not registered."));
-        if (model.artifact() == null) {
-            throw new ArtifactException("The champion " + version + " has no stored artifact; only a deployment "
-                    + "package holds it, and this one holds " + bundled.manifest().modelVersion() + ".");
-        }
-        ArtifactStore artifacts = store.orElseThrow(() -> new ArtifactException(
-                "No artifact store is configured, so the champion " + version + " cannot be loaded."));
-        RiskScorer scorer = artifacts.load(model.artifact()).scorer();
-        if (!scorer.manifest().modelVersion().equals(version)) {
-            throw new ArtifactException("The artifact registered for " + version + " holds model "
-                    + scorer.manifest().modelVersion() + ".");
-        }
-        return scorer;
     }
 
     private synchronized ExecutorService loader() {
