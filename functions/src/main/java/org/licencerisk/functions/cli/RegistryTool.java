@@ -11,6 +11,10 @@ import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.StoredArtifact;
+import org.licencerisk.functions.rescoring.RescoreProgress;
+import org.licencerisk.functions.rescoring.RescoreRun;
+import org.licencerisk.functions.rescoring.RescoreService;
+import org.licencerisk.functions.rescoring.TimeBudget;
 import org.licencerisk.functions.retraining.InsufficientDataException;
 import org.licencerisk.functions.retraining.RetrainingRequest;
 import org.licencerisk.functions.retraining.RetrainingResult;
@@ -26,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,7 @@ public final class RegistryTool {
                    registry export --out FILE.jsonl --key-file KEY_FILE
                    registry retrain --key-file KEY_FILE [--split-date YYYY-MM-DD] [--trainer logistic|xgboost]
                                     [--seed N] [--actor NAME]
+                   registry rescore [--status]
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -97,6 +103,9 @@ public final class RegistryTool {
                 case "promotions" -> print(components.promotionService().history());
                 case "export" -> export(require(options, "out"), require(options, "key-file"));
                 case "retrain" -> retrain(options);
+                case "rescore" -> {
+                    return rescore(options.containsKey("status"));
+                }
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
@@ -150,6 +159,39 @@ public final class RegistryTool {
         print(result);
     }
 
+    /**
+     * Runs (or resumes) the re-scoring job of the current champion in this process, progress on standard error; or,
+     * with {@code --status}, lists the jobs. Exit status 1 when another worker was advancing the same job.
+     */
+    private int rescore(boolean status) {
+        RescoreService service = components.rescoreService();
+        if (status) {
+            print(service.jobs());
+            return 0;
+        }
+        RescoreRun run = service.run(TimeBudget.unlimited(), p -> err.println("registry: rescore: " + progress(p)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("stop", run.stop());
+        if (run.checkpoint() != null) {
+            result.put("jobId", run.checkpoint().jobId());
+            result.put("jobStatus", run.checkpoint().status());
+            result.put("championVersion", run.checkpoint().details().get(RescoreService.CHAMPION_VERSION));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            RescoreService.COUNTS.forEach(c -> counts.put(c, run.checkpoint().count(c)));
+            result.put("counts", counts);
+        }
+        print(result);
+        return run.stop() == RescoreRun.Stop.OVERTAKEN ? 1 : 0;
+    }
+
+    private static String progress(RescoreProgress p) {
+        StringBuilder line = new StringBuilder("job ").append(p.checkpoint().jobId()).append(": ").append(p.done());
+        p.estimatedTotal().ifPresent(total -> line.append(" of about ").append(total));
+        line.append(String.format(Locale.ROOT, " undecided applications, %.1f/s", p.perSecond()));
+        p.remaining().ifPresent(eta -> line.append(", about ").append(eta.toSeconds()).append(" s left"));
+        return line.toString();
+    }
+
     private static Pseudonymiser pseudonymiser(String keyFile) {
         try {
             return new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
@@ -173,8 +215,8 @@ public final class RegistryTool {
         String positional = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--force")) {
-                options.put("force", "true");
+            if (a.equals("--force") || a.equals("--status")) {
+                options.put(a.substring(2), "true");
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 options.put(a.substring(2), args[++i]);
             } else if (!a.startsWith("--") && positional == null) {
