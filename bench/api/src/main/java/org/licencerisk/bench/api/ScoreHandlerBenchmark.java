@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.ModelStatus;
 import org.licencerisk.functions.models.PromotionRecord;
@@ -164,7 +165,8 @@ public class ScoreHandlerBenchmark {
     /** Registers nothing. */
     static final class NoModels implements ModelRegistry {
         @Override
-        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt,
+                                HeldOutComparison comparison) {
             return true;
         }
 
