@@ -30,7 +30,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -170,17 +169,7 @@ public final class RegistryTool {
             return 0;
         }
         RescoreRun run = service.run(TimeBudget.unlimited(), p -> err.println("registry: rescore: " + progress(p)));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("stop", run.stop());
-        if (run.checkpoint() != null) {
-            result.put("jobId", run.checkpoint().jobId());
-            result.put("jobStatus", run.checkpoint().status());
-            result.put("championVersion", run.checkpoint().details().get(RescoreService.CHAMPION_VERSION));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            RescoreService.COUNTS.forEach(c -> counts.put(c, run.checkpoint().count(c)));
-            result.put("counts", counts);
-        }
-        print(result);
+        print(run.summary());
         return run.stop() == RescoreRun.Stop.OVERTAKEN ? 1 : 0;
     }
 

@@ -10,7 +10,6 @@ import org.licencerisk.functions.rescoring.RescoreService;
 import org.licencerisk.functions.rescoring.TimeBudget;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -70,21 +69,9 @@ public final class PointerWatcher implements AutoCloseable {
         if (job.isPresent() && !job.get().running()) {
             return Optional.empty();
         }
-        RescoreRun run = components.rescoreService().run(TimeBudget.unlimited(), p -> {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("jobId", p.checkpoint().jobId());
-            fields.put("done", p.done());
-            p.estimatedTotal().ifPresent(total -> fields.put("estimatedTotal", total));
-            p.checkpoint().counts().forEach(fields::put);
-            log.log(StructuredLogger.Level.INFO, null, "local_rescore_progress", fields);
-        });
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("stop", run.stop().name());
-        if (run.checkpoint() != null) {
-            fields.put("jobId", run.checkpoint().jobId());
-            run.checkpoint().counts().forEach(fields::put);
-        }
-        log.log(StructuredLogger.Level.INFO, null, "local_rescore_stopped", fields);
+        RescoreRun run = components.rescoreService().run(TimeBudget.unlimited(),
+                p -> log.log(StructuredLogger.Level.INFO, null, "local_rescore_progress", p.logFields()));
+        log.log(StructuredLogger.Level.INFO, null, "local_rescore_stopped", run.logFields());
         return Optional.of(run);
     }
 

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import org.licencerisk.functions.Components;
-import org.licencerisk.functions.jobs.JobCheckpoint;
 import org.licencerisk.functions.jobs.JobStatus;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.model.artifact.ArtifactException;
@@ -62,29 +61,15 @@ public final class RescoreFunction implements RequestHandler<DynamodbEvent, Map<
         RescoreRun run;
         try {
             run = components.rescoreService().run(budget, p -> log.log(StructuredLogger.Level.INFO, requestId,
-                    "rescore_progress", progressFields(p)));
+                    "rescore_progress", p.logFields()));
         } catch (ArtifactException e) {
             // Retrying cannot help until the registry changes; the next pointer change triggers a new job.
             summary.put("status", "REFUSED");
             log.log(StructuredLogger.Level.ERROR, requestId, "rescore_refused", Map.of("reason", e.getMessage()));
             return summary;
         }
-        summary.put("status", run.stop().name());
-        if (run.checkpoint() != null) {
-            JobCheckpoint job = run.checkpoint();
-            summary.put("jobId", job.jobId());
-            summary.put("jobStatus", job.status().name());
-            summary.put("championVersion", job.details().get(RescoreService.CHAMPION_VERSION));
-            summary.put("counts", new LinkedHashMap<>(job.counts()));
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("stop", run.stop().name());
-        if (run.checkpoint() != null) {
-            fields.put("jobId", run.checkpoint().jobId());
-            run.checkpoint().counts().forEach(fields::put);
-        }
-        log.log(StructuredLogger.Level.INFO, requestId, "rescore_stopped", fields);
-        return summary;
+        log.log(StructuredLogger.Level.INFO, requestId, "rescore_stopped", run.logFields());
+        return run.summary();
     }
 
     /** Whether a record is the champion pointer or a running re-scoring job (the template's filter, checked again). */
@@ -109,16 +94,5 @@ public final class RescoreFunction implements RequestHandler<DynamodbEvent, Map<
         AttributeValue status = image.get("jobStatus");
         return RESCORE_JOBS.equals(registry.getS()) && status != null
                 && JobStatus.RUNNING.name().equals(status.getS());
-    }
-
-    private static Map<String, Object> progressFields(RescoreProgress p) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("jobId", p.checkpoint().jobId());
-        fields.put("done", p.done());
-        p.estimatedTotal().ifPresent(total -> fields.put("estimatedTotal", total));
-        fields.put("perSecond", Math.round(p.perSecond() * 10) / 10.0);
-        p.remaining().ifPresent(eta -> fields.put("etaSeconds", eta.toSeconds()));
-        p.checkpoint().counts().forEach(fields::put);
-        return fields;
     }
 }

@@ -32,6 +32,18 @@ public record RescoreProgress(JobCheckpoint checkpoint, long seenThisRun, Durati
         return seconds <= 0 ? 0 : seenThisRun / seconds;
     }
 
+    /** The fields of a progress log line: job id, done, estimated total, pace, time left and counts (no content). */
+    public java.util.Map<String, Object> logFields() {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("jobId", checkpoint.jobId());
+        fields.put("done", done());
+        estimatedTotal().ifPresent(total -> fields.put("estimatedTotal", total));
+        fields.put("perSecond", Math.round(perSecond() * 10) / 10.0);
+        remaining().ifPresent(eta -> fields.put("etaSeconds", eta.toSeconds()));
+        fields.putAll(checkpoint.counts());
+        return fields;
+    }
+
     /** The estimated time left at this run's pace, when a total is known and the pace is positive. */
     public java.util.Optional<Duration> remaining() {
         OptionalLong total = estimatedTotal();

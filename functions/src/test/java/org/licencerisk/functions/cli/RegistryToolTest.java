@@ -99,7 +99,7 @@ class RegistryToolTest {
 
         assertEquals(0, run("rescore"));
         JsonNode result = output();
-        assertEquals("COMPLETE", result.get("stop").asText());
+        assertEquals("COMPLETE", result.get("status").asText());
         assertEquals("000000000002", result.get("jobId").asText());
         assertEquals(challenger, result.get("championVersion").asText());
         assertEquals(3, result.get("counts").get("rescored").asInt());
@@ -107,7 +107,7 @@ class RegistryToolTest {
         assertTrue(progress.contains("registry: rescore: job 000000000002: 3 of about 3 undecided applications"), progress);
 
         assertEquals(0, run("rescore"));
-        assertEquals("ALREADY_ENDED", output().get("stop").asText());
+        assertEquals("ALREADY_ENDED", output().get("status").asText());
         assertEquals(0, run("rescore", "--status"));
         JsonNode jobs = output();
         assertEquals(1, jobs.size());
