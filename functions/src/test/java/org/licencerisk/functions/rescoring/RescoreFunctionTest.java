@@ -11,8 +11,11 @@ import org.licencerisk.functions.jobs.JobStatus;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.testing.TestModel;
+import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.json.Json;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -58,6 +61,28 @@ class RescoreFunctionTest {
         dynamodb.put("SizeBytes", 26);
         dynamodb.put("StreamViewType", "NEW_IMAGE");
         return record;
+    }
+
+    /** A removal carries no new image. */
+    private static ObjectNode removal(ObjectNode record) {
+        ((ObjectNode) record.get("dynamodb")).remove("NewImage");
+        return record;
+    }
+
+    @Test
+    void aChampionWhoseArtifactFailsVerificationIsRefusedWithoutReScoring() throws IOException {
+        f.scored("RF-TAMPER", 2);
+        String version = f.promote(TestModel.thirdDirectory());
+        Path modelFile = artifacts.resolve(version).resolve(ModelArtifact.MODEL_FILE);
+        byte[] bytes = Files.readAllBytes(modelFile);
+        bytes[bytes.length / 3] ^= 0x01;
+        Files.write(modelFile, bytes);
+
+        Map<String, Object> summary = handler.handleRequest(LambdaEvents.streamEvent("{}"), context(600_000));
+
+        assertEquals("REFUSED", summary.get("status"));
+        assertTrue(f.stack.logs().contains("\"event\":\"rescore_refused\""));
+        assertEquals(1, f.history("RF-TAMPER-0").size(), "nothing re-scored with an unverified model");
     }
 
     private static DynamodbEvent event(ObjectNode... records) {
@@ -121,12 +146,13 @@ class RescoreFunctionTest {
                 record("MODIFY", Map.of("registry", "JOB#RESCORE", "modelVersion", "000000000001",
                         "jobStatus", "COMPLETE")),
                 record("MODIFY", Map.of("registry", "JOB#EXPORT", "modelVersion", "e-1", "jobStatus", "RUNNING")),
-                record("INSERT", Map.of("registry", "PROMOTION", "modelVersion", "000000000002")));
+                record("INSERT", Map.of("registry", "PROMOTION", "modelVersion", "000000000002")),
+                removal(record("REMOVE", Map.of("registry", "POINTER", "modelVersion", "CHAMPION"))));
 
         Map<String, Object> summary = handler.handleRequest(others, context(600_000));
 
         assertEquals("IGNORED", summary.get("status"));
-        assertEquals(4, summary.get("records"));
+        assertEquals(5, summary.get("records"));
         assertTrue(f.jobs.list(JobKind.RESCORE).isEmpty(), "no job was started");
     }
 

@@ -1,5 +1,6 @@
 package org.licencerisk.functions.rescoring;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,11 +12,16 @@ import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.CaseState;
 import org.licencerisk.functions.queue.QueueEntry;
+import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.StoredScore;
 import org.licencerisk.functions.storage.Page;
+import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.functions.testing.TestModel;
+import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskBand;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -267,6 +273,38 @@ class RescoreServiceTest {
         ApplicationCase c = f.cases.find(raced).orElseThrow();
         assertTrue(c.decided());
         assertEquals(challenger, c.modelVersion(), "its latest score is still recorded");
+    }
+
+    @Test
+    void storedContentThatNoLongerParsesIsCountedAsFailedAndSkipped() {
+        f.scored("RS-FAILED", 3);
+        StoredScore latest = f.scores.latest("RS-FAILED-1").orElseThrow();
+        // E.g. content valid under older reference data: here a destination that is no country code.
+        String stored = f.scores.application("RS-FAILED-1", latest.scoreId()).orElseThrow();
+        ObjectNode changed;
+        try {
+            changed = (ObjectNode) Json.mapper()
+                    .readTree(stored);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        changed.put("destinationCountry", "XX");
+        f.stack.client().updateItem(b -> b.tableName(f.stack.config().applicationsTable())
+                .key(Map.of(TableDefinitions.APPLICATION_ID,
+                        AttributeValue.fromS("RS-FAILED-1"),
+                        TableDefinitions.SK,
+                        AttributeValue.fromS("SCORE#" + latest.scoreId())))
+                .updateExpression("SET #a = :a")
+                .expressionAttributeNames(Map.of("#a", DynamoDbScoreRepository.APPLICATION))
+                .expressionAttributeValues(Map.of(":a",
+                        AttributeValue.fromS(changed.toString()))));
+        f.promote(TestModel.challengerDirectory());
+
+        RescoreRun run = f.service(10).run(TimeBudget.unlimited(), QUIET);
+        assertEquals(RescoreRun.Stop.COMPLETE, run.stop());
+        assertEquals(1, run.checkpoint().count(RescoreService.FAILED));
+        assertEquals(2, run.checkpoint().count(RescoreService.RESCORED));
+        assertEquals(1, f.history("RS-FAILED-1").size(), "left on its old score");
     }
 
     @Test
