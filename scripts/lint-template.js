@@ -20,6 +20,8 @@ const KNOWN_SPEC_GAPS = [
   // S3 bucket properties added in 2020 (S3 Bucket Keys, object ownership).
   /^BucketKeyEnabled is not a valid property of AWS::S3::Bucket\.ServerSideEncryptionRule$/,
   /^OwnershipControls is not a valid property of AWS::S3::Bucket$/,
+  // Event source mapping properties added in 2019-11 (batching window, retry attempts) and 2021-11 (event filtering).
+  /^(MaximumBatchingWindowInSeconds|MaximumRetryAttempts|FilterCriteria) is not a valid property of AWS::Lambda::EventSourceMapping$/,
 ];
 
 const file = process.argv[2] || path.join(__dirname, '..', 'template.yaml');

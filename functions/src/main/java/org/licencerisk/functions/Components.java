@@ -17,9 +17,11 @@ import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.models.ShadowModels;
 import org.licencerisk.functions.monitoring.DriftService;
 import org.licencerisk.functions.monitoring.RecentApplications;
+import org.licencerisk.functions.models.VerifiedModels;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
+import org.licencerisk.functions.rescoring.RescoreService;
 import org.licencerisk.functions.retraining.RetrainingService;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.ScoreQueries;
@@ -52,9 +54,11 @@ public final class Components {
     private final Lazy<RiskScorer> scorer;
     private final Lazy<ScoringService> scoring;
     private final Lazy<Optional<ArtifactStore>> artifactStore;
+    private final boolean scorerGiven;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
-                       Supplier<RiskScorer> scorer) {
+                       Supplier<RiskScorer> scorer, boolean scorerGiven) {
+        this.scorerGiven = scorerGiven;
         this.config = config;
         this.clock = clock;
         this.logger = logger;
@@ -76,13 +80,13 @@ public final class Components {
     public static Components create(ApiConfig config) {
         return new Components(config, Clock.systemUTC(), StructuredLogger.stdout(),
                 () -> DynamoDbClientFactory.create(config),
-                () -> ModelArtifact.load(config.requireModelDir()).scorer());
+                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false);
     }
 
     /** Components with a given client, scorer, clock and logger (tests and benchmarks). */
     public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
                                 StructuredLogger logger) {
-        return new Components(config, clock, logger, () -> client, () -> scorer);
+        return new Components(config, clock, logger, () -> client, () -> scorer, true);
     }
 
     /** Returns the configuration. */
@@ -165,6 +169,18 @@ public final class Components {
     public DriftService driftService() {
         return new DriftService(new RecentApplications(dynamoDb(), config.applicationsTable()), registry(),
                 artifactStore(), Optional.ofNullable(config.modelDir()), clock);
+    }
+
+    /**
+     * The re-scoring job. It scores with the champion's verified artifact, or with the deployment package's model when
+     * the champion is that one ({@code MODEL_DIR}, or the scorer given to {@link #of}); without either, only champions
+     * with a stored artifact can be used.
+     */
+    public RescoreService rescoreService() {
+        DynamoDbScoreRepository scores = new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable());
+        RiskScorer bundled = config.modelDir() != null || scorerGiven ? scorer() : null;
+        return new RescoreService(registry(), new VerifiedModels(bundled, registry(), artifactStore()), cases(), scores,
+                scores::application, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE);
     }
 
     /**

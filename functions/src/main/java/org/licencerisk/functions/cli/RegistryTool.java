@@ -13,6 +13,10 @@ import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.functions.monitoring.DriftException;
 import org.licencerisk.functions.monitoring.DriftRequest;
+import org.licencerisk.functions.rescoring.RescoreProgress;
+import org.licencerisk.functions.rescoring.RescoreRun;
+import org.licencerisk.functions.rescoring.RescoreService;
+import org.licencerisk.functions.rescoring.TimeBudget;
 import org.licencerisk.functions.retraining.InsufficientDataException;
 import org.licencerisk.functions.retraining.RetrainingRequest;
 import org.licencerisk.functions.retraining.RetrainingResult;
@@ -59,6 +63,7 @@ public final class RegistryTool {
                    registry shadow MODEL_VERSION --actor NAME
                    registry unshadow MODEL_VERSION --actor NAME
                    registry compare --model MODEL_VERSION [--baseline MODEL_VERSION] [--limit N] [--out FILE.json]
+                   registry rescore [--status]
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -113,6 +118,9 @@ public final class RegistryTool {
                 case "unshadow" -> print(components.shadowService().stop(requireVersion("unshadow", positional),
                         require(options, "actor")));
                 case "compare" -> compare(options);
+                case "rescore" -> {
+                    return rescore(options.containsKey("status"));
+                }
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
@@ -177,6 +185,29 @@ public final class RegistryTool {
                 + " cases read, " + c.applications() + " applications in the window")));
     }
 
+    /**
+     * Runs (or resumes) the re-scoring job of the current champion in this process, progress on standard error; or,
+     * with {@code --status}, lists the jobs. Exit status 1 when another worker was advancing the same job.
+     */
+    private int rescore(boolean status) {
+        RescoreService service = components.rescoreService();
+        if (status) {
+            print(service.jobs());
+            return 0;
+        }
+        RescoreRun run = service.run(TimeBudget.unlimited(), p -> err.println("registry: rescore: " + progress(p)));
+        print(run.summary());
+        return run.stop() == RescoreRun.Stop.OVERTAKEN ? 1 : 0;
+    }
+
+    private static String progress(RescoreProgress p) {
+        StringBuilder line = new StringBuilder("job ").append(p.checkpoint().jobId()).append(": ").append(p.done());
+        p.estimatedTotal().ifPresent(total -> line.append(" of about ").append(total));
+        line.append(String.format(Locale.ROOT, " undecided applications, %.1f/s", p.perSecond()));
+        p.remaining().ifPresent(eta -> line.append(", about ").append(eta.toSeconds()).append(" s left"));
+        return line.toString();
+    }
+
     private static Pseudonymiser pseudonymiser(String keyFile) {
         try {
             return new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
@@ -200,8 +231,8 @@ public final class RegistryTool {
         String positional = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--force")) {
-                options.put("force", "true");
+            if (a.equals("--force") || a.equals("--status")) {
+                options.put(a.substring(2), "true");
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 options.put(a.substring(2), args[++i]);
             } else if (!a.startsWith("--") && positional == null) {

@@ -97,6 +97,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> SHADOW_VARIABLES = List.of(SHADOW_SCORES_TABLE);
     /** Variables {@code template.yaml} sets on the data-scientist-only shadow function. */
     public static final List<String> DATA_SCIENTIST_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE);
+    /** Variables {@code template.yaml} sets on the re-scoring function. */
+    public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
     /** Variables the Lambda runtime provides. */

@@ -2,6 +2,7 @@ package org.licencerisk.functions.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 
@@ -9,7 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Lambda Java runtime's own (de)serialization of HTTP API events and responses, so that a handler run locally
+ * The Lambda Java runtime's own (de)serialization of HTTP API events and responses (and DynamoDB stream events), so that a handler run locally
  * or in a test sees exactly the objects it would see in Lambda.
  */
 public final class LambdaEvents {
@@ -19,12 +20,20 @@ public final class LambdaEvents {
     private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LambdaEvents.class.getClassLoader());
 
+    private static final PojoSerializer<DynamodbEvent> STREAM_EVENTS =
+            LambdaEventSerializers.serializerFor(DynamodbEvent.class, LambdaEvents.class.getClassLoader());
+
     private LambdaEvents() {
     }
 
     /** Deserialises an event as the runtime does. */
     public static APIGatewayV2HTTPEvent event(String json) {
         return EVENTS.fromJson(json);
+    }
+
+    /** Deserialises a DynamoDB stream event (or an on-demand payload) as the runtime does. */
+    public static DynamodbEvent streamEvent(String json) {
+        return STREAM_EVENTS.fromJson(json);
     }
 
     /** Serialises a response as the runtime does before API Gateway reads it. */

@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +38,9 @@ import java.util.concurrent.Executors;
  * <p>
  * Started by {@code scripts/local-api}, which passes everything as arguments:
  * {@code --template FILE --port N --dynamodb-endpoint URL --model-dir DIR [--auth off|on] [--jwt-issuer I]
- * [--jwt-audience A] [--threads N]}.
+ * [--jwt-audience A] [--threads N] [--rescore-check-seconds N]}. Where AWS starts the {@code RescoreFunction} from the
+ * models table's stream, which dynalite lacks, the local server runs a {@link PointerWatcher} instead (every
+ * {@code --rescore-check-seconds}, default 5; 0 turns it off).
  */
 public final class LocalApiServer implements AutoCloseable {
 
@@ -131,10 +134,16 @@ public final class LocalApiServer implements AutoCloseable {
         LocalApiServer server = start(template, components, auth, Integer.parseInt(options.getOrDefault("port", "3000")),
                 Integer.parseInt(options.getOrDefault("threads", Integer.toString(DEFAULT_THREADS))));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        long rescoreCheck = Long.parseLong(options.getOrDefault("rescore-check-seconds", "5"));
+        if (rescoreCheck > 0) {
+            PointerWatcher watcher = PointerWatcher.start(components, Duration.ofSeconds(rescoreCheck));
+            Runtime.getRuntime().addShutdownHook(new Thread(watcher::close));
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("url", "http://127.0.0.1:" + server.port());
         fields.put("auth", auth.enabled() ? "on" : "off");
         fields.put("functions", template.functions().size());
+        fields.put("rescoreCheckSeconds", rescoreCheck);
         fields.put("templateReadMs", templateMs);
         fields.put("clientAndTablesReadyMs", tablesMs);
         fields.put("startupMs", (System.nanoTime() - startNanos) / 1_000_000);

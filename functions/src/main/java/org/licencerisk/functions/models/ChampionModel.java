@@ -31,7 +31,7 @@ public final class ChampionModel {
 
     private final RiskScorer bundled;
     private final ModelRegistry registry;
-    private final Optional<ArtifactStore> store;
+    private final VerifiedModels models;
     private final StructuredLogger log;
     private final PeriodicCheck pointerCheck;
     private volatile RiskScorer current;
@@ -47,7 +47,7 @@ public final class ChampionModel {
         this.bundled = bundled;
         this.current = bundled;
         this.registry = registry;
-        this.store = store;
+        this.models = new VerifiedModels(bundled, registry, store);
         this.log = log;
         this.pointerCheck = new PeriodicCheck("champion-loader", interval, this::check);
     }
@@ -86,7 +86,7 @@ public final class ChampionModel {
                 return;
             }
             long start = System.nanoTime();
-            RiskScorer next = load(version);
+            RiskScorer next = models.load(version);
             String from = current.manifest().modelVersion();
             current = next;
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -110,9 +110,6 @@ public final class ChampionModel {
     }
 
     private RiskScorer load(String version) {
-        if (version.equals(bundled.manifest().modelVersion())) {
-            return bundled;
-        }
-        return RegisteredArtifacts.load(registry, store, version, "champion").scorer();
+        return models.load(version);
     }
 }

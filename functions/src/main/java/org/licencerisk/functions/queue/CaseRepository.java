@@ -5,6 +5,7 @@ import org.licencerisk.functions.storage.Page;
 import org.licencerisk.model.scoring.RiskBand;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The case item of each application: latest score, decision state and queue membership. Thread-safe. */
 public interface CaseRepository {
@@ -45,4 +46,12 @@ public interface CaseRepository {
      * @param cursor the cursor of the previous page, or {@code null} for the first
      */
     Page<ApplicationCase> scan(CaseState state, int limit, String cursor);
+
+    /**
+     * Counts the undecided applications (the queue), for progress estimates; may lag a moment behind writes. Empty when
+     * a repository cannot count cheaply.
+     */
+    default OptionalLong countUndecided() {
+        return OptionalLong.empty();
+    }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import static org.licencerisk.functions.storage.Items.dbl;
@@ -203,6 +205,28 @@ public final class DynamoDbCaseRepository implements CaseRepository {
             }
         }
         return new Page<>(items, null);
+    }
+
+    @Override
+    public OptionalLong countUndecided() {
+        long count = 0;
+        for (RiskBand band : ORDER) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> exclusiveStart = start;
+                QueryResponse response = Storage.call(() -> client.query(b -> b.tableName(table)
+                        .indexName(TableDefinitions.QUEUE_INDEX)
+                        .keyConditionExpression("#band = :band")
+                        .expressionAttributeNames(Map.of("#band", QUEUE_BAND))
+                        .expressionAttributeValues(Map.of(":band", s(band.name())))
+                        .select(Select.COUNT)
+                        .exclusiveStartKey(exclusiveStart)));
+                count += response.count();
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return OptionalLong.of(count);
     }
 
     /** The queue index's sort key: lower for riskier, ties broken by application id. */

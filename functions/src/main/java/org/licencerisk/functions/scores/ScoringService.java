@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Validates, scores and stores licence applications, idempotently and without transactions.
  * <p>
  * Order of writes (docs/table-design.md): (1) the score item, by a conditional put on a key derived from the
- * content hash, so that of concurrent identical requests exactly one stores it and a repeat stores nothing (its put
+ * content hash and the serving model's version ({@link ScoreIds}), so that of concurrent identical requests exactly
+ * one stores it and a repeat stores nothing (its put
  * fails its condition and it returns the stored score); (2) the case item, by a conditional
  * update that only moves forward in time. A failure between the two leaves a complete score and a case that lags;
  * any retry of the same request (or any later score) completes it. The model is the registry's champion, followed
@@ -66,19 +67,20 @@ public final class ScoringService {
     }
 
     /**
-     * Scores the application in {@code body} and stores the score, or returns the stored score of identical content.
+     * Scores the application in {@code body} and stores the score, or returns the stored score of identical content
+     * by the same model.
      *
      * @throws InvalidApplicationException with every field problem, before anything is stored
      */
     public ScoringResult score(String body) {
         LicenceApplication application = parser.parse(body);
         String hash = InputHash.of(application);
-        String scoreId = hash.substring(0, 32);
         registerModel();
         RiskScorer scorer = champion.current();
         long start = System.nanoTime();
         RiskScore score = scorer.score(application);
         long latencyMicros = (System.nanoTime() - start) / 1_000;
+        String scoreId = ScoreIds.of(hash, score.modelVersion());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         StoredScore stored = new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
         Optional<StoredScore> winner = scores.insertIfAbsent(stored, contentOf(application));

@@ -9,7 +9,7 @@ import java.time.Instant;
  * A score as stored: the model's answer plus what makes it traceable.
  *
  * @param applicationId        the application
- * @param scoreId              the score's id: the first 32 hex digits of {@code inputHash}
+ * @param scoreId              the score's id, from {@code inputHash} and the model version ({@link ScoreIds})
  * @param inputHash            SHA-256 (hex) of the application's canonical JSON
  * @param score                the model's score, reasons and red flags, with model and reference-data versions
  * @param scoredAt             when it was scored

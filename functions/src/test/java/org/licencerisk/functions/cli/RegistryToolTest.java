@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.testing.DecidedApplications;
+import org.licencerisk.functions.testing.Applications;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.artifact.ModelArtifact;
@@ -84,6 +85,34 @@ class RegistryToolTest {
         assertEquals("CHAMPION", output().get("items").get(0).get("status").asText());
         assertEquals(0, run("promotions"));
         assertEquals(2, output().size());
+    }
+
+    @Test
+    void rescoreReScoresTheUndecidedApplicationsWithProgressAndListsItsJobs() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            components.scoringService().score(Applications.variant("CLI-RS-" + i, i).toString());
+        }
+        assertEquals(0, run("register", "--artifact", TestModel.challengerDirectory().toString(), "--actor", "ds-grace"));
+        String challenger = org.licencerisk.model.artifact.ModelArtifact.load(TestModel.challengerDirectory()).manifest()
+                .modelVersion();
+        assertEquals(0, run("promote", challenger, "--actor", "ds-ada", "--force", "--reason", "Re-scoring test."));
+
+        assertEquals(0, run("rescore"));
+        JsonNode result = output();
+        assertEquals("COMPLETE", result.get("status").asText());
+        assertEquals("000000000002", result.get("jobId").asText());
+        assertEquals(challenger, result.get("championVersion").asText());
+        assertEquals(3, result.get("counts").get("rescored").asInt());
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("registry: rescore: job 000000000002: 3 of about 3 undecided applications"), progress);
+
+        assertEquals(0, run("rescore"));
+        assertEquals("ALREADY_ENDED", output().get("status").asText());
+        assertEquals(0, run("rescore", "--status"));
+        JsonNode jobs = output();
+        assertEquals(1, jobs.size());
+        assertEquals("COMPLETE", jobs.get(0).get("status").asText());
+        assertEquals(3, jobs.get(0).get("counts").get("seen").asInt());
     }
 
     @Test

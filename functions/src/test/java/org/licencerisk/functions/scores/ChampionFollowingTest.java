@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -96,6 +97,34 @@ class ChampionFollowingTest {
 
         stack.components().promotionService().promote(bundled, "ds-ada", FORCED);
         scoreUntil(bundled);
+    }
+
+    @Test
+    void theSameContentPostedAfterAPromotionIsANewScoreByTheNewChampionAndTheHistoryKeepsBoth()
+            throws InterruptedException {
+        String id = "NL-2026-CH-SAME";
+        String body = Applications.variant(id, 3).toString();
+        TestResponse before = TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
+                .jsonBody(body));
+        assertEquals(201, before.status());
+        TestResponse repeat = TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
+                .jsonBody(body));
+        assertEquals(200, repeat.status(), "same content, same model: the stored score");
+        assertEquals(before.body(), repeat.body());
+
+        String challenger = register(TestModel.challengerDirectory());
+        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        scoreUntil(challenger);
+        TestResponse after = TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
+                .jsonBody(body));
+        assertEquals(201, after.status(), "same content, new champion: a new score");
+        assertEquals(challenger, after.body().get("modelVersion").asText());
+        assertNotEquals(before.body().get("scoreId"), after.body().get("scoreId"));
+        TestResponse history = TestStack.invoke(new ApplicationScoresHandler(stack.components()),
+                Events.get(ApplicationScoresHandler.HISTORY, Map.of("applicationId", id)));
+        assertEquals(2, history.body().get("items").size(), "the history keeps the old champion's score");
+        assertEquals(after.body(), history.body().get("items").get(0));
+        assertEquals(before.body(), history.body().get("items").get(1));
     }
 
     @Test

@@ -125,16 +125,17 @@ class ScoresHandlerTest {
         ObjectNode app = Applications.variant("T-CRASH-1", 2);
         LicenceApplication parsed = new org.licencerisk.model.application.ApplicationParser().parse(app.toString());
         String hash = InputHash.of(parsed);
+        String scoreId = ScoreIds.of(hash, TestModel.scorer().manifest().modelVersion());
         // The first write of a score succeeded, the process died before the second.
         new DynamoDbScoreRepository(stack.client(), stack.config().applicationsTable()).insertIfAbsent(new StoredScore(
-                "T-CRASH-1", hash.substring(0, 32), hash, TestModel.scorer().score(parsed),
+                "T-CRASH-1", scoreId, hash, TestModel.scorer().score(parsed),
                 java.time.Instant.parse("2026-11-29T08:00:00Z"), 30), app.toString());
         var cases = new org.licencerisk.functions.queue.DynamoDbCaseRepository(stack.client(), stack.config().applicationsTable());
         assertTrue(cases.find("T-CRASH-1").isEmpty(), "half-written: no case yet, so not in the queue");
         TestResponse retry = post(app.toString());
         assertEquals(200, retry.status(), "the retry finds the stored score");
-        assertEquals(hash.substring(0, 32), retry.body().get("scoreId").asText());
-        assertEquals(hash.substring(0, 32), cases.find("T-CRASH-1").orElseThrow().scoreId(), "and completes the case");
+        assertEquals(scoreId, retry.body().get("scoreId").asText());
+        assertEquals(scoreId, cases.find("T-CRASH-1").orElseThrow().scoreId(), "and completes the case");
     }
 
     @ParameterizedTest

@@ -86,6 +86,26 @@ class AccessPolicyTest {
         }
     }
 
+    @Test
+    void streamsAreReadThroughAnExplicitMappingWhoseFunctionMayReadOnlyTheModelsTableStream() {
+        // A SAM DynamoDB/Kinesis/SQS event would attach a managed policy that reads every stream in the account.
+        for (JsonNode event : events()) {
+            assertFalse(Set.of("DynamoDB", "Kinesis", "SQS").contains(event.path("Type").asText()),
+                    "stream events go through an AWS::Lambda::EventSourceMapping with inline permissions: " + event);
+        }
+        List<JsonNode> statements = new ArrayList<>();
+        collectStatements(TEMPLATE.root(), statements);
+        for (JsonNode s : statements) {
+            for (JsonNode action : list(s.path("Action"))) {
+                if (Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator")
+                        .contains(action.asText())) {
+                    assertEquals("[{\"Fn::GetAtt\":[\"ModelsTable\",\"StreamArn\"]}]", s.path("Resource").toString(),
+                            "only the models table's stream is read");
+                }
+            }
+        }
+    }
+
     private static List<JsonNode> events() {
         List<JsonNode> out = new ArrayList<>();
         TEMPLATE.root().path("Resources").forEach(r -> r.path("Properties").path("Events").forEach(out::add));

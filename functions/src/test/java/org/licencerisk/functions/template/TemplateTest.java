@@ -43,6 +43,9 @@ class TemplateTest {
     private static final Set<String> READERS = Set.of("ApplicationScoresFunction", "QueueFunction", "ModelsFunction");
 
     private static final String RETRAIN_HANDLER = "org.licencerisk.functions.retraining.RetrainHandler";
+    private static final String RESCORE_HANDLER = "org.licencerisk.functions.rescoring.RescoreFunction";
+    /** Functions started by a schedule, a stream or an invoke rather than a route. */
+    private static final Set<String> BATCH_HANDLERS = Set.of(RETRAIN_HANDLER, RESCORE_HANDLER);
 
     private static SamTemplate template;
     private static Components components;
@@ -70,8 +73,8 @@ class TemplateTest {
         assertEquals(8, template.functions().size());
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
-            if (f.handler().equals(RETRAIN_HANDLER)) {
-                assertTrue(f.routes().isEmpty(), "retraining has no HTTP route");
+            if (BATCH_HANDLERS.contains(f.handler())) {
+                assertTrue(f.routes().isEmpty(), "retraining and re-scoring have no HTTP route");
                 assertNotNull(handler(f));
                 continue;
             }
@@ -89,7 +92,7 @@ class TemplateTest {
     void theOpenApiDocumentDescribesExactlyTheRoutesAndMethodsOfTheHandlers() throws Exception {
         Map<String, Set<String>> code = new TreeMap<>();
         for (SamTemplate.Function f : template.functions()) {
-            if (!f.handler().equals(RETRAIN_HANDLER)) {
+            if (!BATCH_HANDLERS.contains(f.handler())) {
                 code.putAll(routes(handler(f)));
             }
         }
@@ -127,6 +130,7 @@ class TemplateTest {
         classified.addAll(ApiConfig.RETRAINING_VARIABLES);
         classified.addAll(ApiConfig.SHADOW_VARIABLES);
         classified.addAll(ApiConfig.DATA_SCIENTIST_VARIABLES);
+        classified.addAll(ApiConfig.RESCORING_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in a list");
@@ -149,6 +153,9 @@ class TemplateTest {
             }
             if (f.handler().endsWith(".ShadowHandler")) {
                 expected.addAll(ApiConfig.DATA_SCIENTIST_VARIABLES);
+            }
+            if (f.handler().equals(RESCORE_HANDLER)) {
+                expected.addAll(ApiConfig.RESCORING_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
@@ -197,17 +204,21 @@ class TemplateTest {
                 for (JsonNode statement : policy.path("Statement")) {
                     statement.path("Action").forEach(a -> actions.add(a.asText()));
                     for (JsonNode resource : statement.path("Resource")) {
-                        // The one wildcard allowed: the objects under the artifact bucket's models/ prefix.
-                        boolean artifactObjects = resource.path("Fn::Sub").asText().equals("${ArtifactBucket.Arn}/models/*");
-                        assertTrue(artifactObjects || !resource.toString().contains("*"), f.logicalId() + " names its resources");
+                        // The wildcards allowed: the objects under the artifact bucket's models/ prefix, and the models
+                        // table's streams for dynamodb:ListStreams (which names no single stream).
+                        String sub = resource.path("Fn::Sub").asText();
+                        boolean allowed = sub.equals("${ArtifactBucket.Arn}/models/*")
+                                || sub.equals("${ModelsTable.Arn}/stream/*") && statement.path("Action").toString()
+                                .equals("[\"dynamodb:ListStreams\"]");
+                        assertTrue(allowed || !resource.toString().contains("*"), f.logicalId() + " names its resources");
                     }
                 }
             }
             assertFalse(actions.isEmpty());
             actions.forEach(a -> assertFalse(a.contains("*"), a));
-            // Only the retraining export scans (the applications table, for decided cases); nothing deletes.
+            // Only the batch jobs scan (the retraining export decided cases, re-scoring undecided); nothing deletes.
             assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
-            assertEquals(f.handler().equals(RETRAIN_HANDLER), actions.contains("dynamodb:Scan"), f.logicalId());
+            assertEquals(BATCH_HANDLERS.contains(f.handler()), actions.contains("dynamodb:Scan"), f.logicalId());
             if (READERS.contains(f.logicalId())) {
                 assertTrue(READ_ONLY.containsAll(actions), f.logicalId() + " is read-only: " + actions);
             }
@@ -252,11 +263,43 @@ class TemplateTest {
         for (SamTemplate.Function f : template.functions()) {
             String policies = f.node().path("Properties").path("Policies").toString();
             boolean retrain = f.handler().equals(RETRAIN_HANDLER);
-            assertEquals(f.handler().endsWith(".ScoresHandler") || retrain, policies.contains("ArtifactBucket"),
-                    f.logicalId());
+            boolean scores = f.handler().endsWith(".ScoresHandler") || f.handler().equals(RESCORE_HANDLER);
+            assertEquals(scores || retrain, policies.contains("ArtifactBucket"), f.logicalId());
             assertEquals(retrain, policies.contains("s3:PutObject"), f.logicalId());
             assertFalse(policies.contains("s3:DeleteObject"), f.logicalId());
         }
+    }
+
+    @Test
+    void theModelsTableStreamStartsReScoringOnlyForThePointerAndRunningJobsOneInvocationAtATime() throws Exception {
+        assertEquals("NEW_IMAGE", template.properties(TableDefinitions.MODELS_LOGICAL_ID).path("StreamSpecification")
+                .path("StreamViewType").asText());
+        SamTemplate.Function rescore = template.functions().stream()
+                .filter(f -> f.handler().equals(RESCORE_HANDLER)).findFirst().orElseThrow();
+        assertNotNull(handler(rescore));
+        assertEquals(900, rescore.timeoutSec(), "the most Lambda allows; the checkpoint resumes beyond it");
+        assertEquals(1, rescore.node().path("Properties").path("ReservedConcurrentExecutions").asInt());
+        List<JsonNode> mappings = new ArrayList<>();
+        template.root().path("Resources").forEach(r -> {
+            if (r.path("Type").asText().equals("AWS::Lambda::EventSourceMapping")) {
+                mappings.add(r.path("Properties"));
+            }
+        });
+        assertEquals(1, mappings.size());
+        JsonNode mapping = mappings.get(0);
+        assertEquals(rescore.logicalId() + "Aliaslive", mapping.path("FunctionName").path("Ref").asText(),
+                "the published alias, so SnapStart applies");
+        assertEquals("[\"" + TableDefinitions.MODELS_LOGICAL_ID + "\",\"StreamArn\"]",
+                mapping.path("EventSourceArn").path("Fn::GetAtt").toString());
+        com.fasterxml.jackson.databind.ObjectMapper json = org.licencerisk.model.json.Json.mapper();
+        Set<JsonNode> patterns = new HashSet<>();
+        for (JsonNode filter : mapping.path("FilterCriteria").path("Filters")) {
+            patterns.add(json.readTree(filter.path("Pattern").asText()));
+        }
+        assertEquals(Set.of(
+                json.readTree("{\"dynamodb\":{\"NewImage\":{\"registry\":{\"S\":[\"POINTER\"]}}}}"),
+                json.readTree("{\"dynamodb\":{\"NewImage\":{\"registry\":{\"S\":[\"JOB#RESCORE\"]},"
+                        + "\"jobStatus\":{\"S\":[\"RUNNING\"]}}}}")), patterns);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Tests of re-scoring after a promotion, against dynalite. */
+package org.licencerisk.functions.rescoring;
