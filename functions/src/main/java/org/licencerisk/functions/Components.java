@@ -2,10 +2,12 @@ package org.licencerisk.functions;
 
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.artifacts.ArtifactStores;
+import org.licencerisk.functions.artifacts.S3Objects;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.export.ExportJobService;
 import org.licencerisk.functions.jobs.DynamoDbJobStore;
 import org.licencerisk.functions.jobs.JobStore;
 import org.licencerisk.functions.logging.StructuredLogger;
@@ -14,6 +16,8 @@ import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
+import org.licencerisk.functions.privacy.PseudonymisationKeySource;
+import org.licencerisk.functions.privacy.SecretsManagerClientFactory;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
@@ -43,6 +47,8 @@ public final class Components {
     private final Lazy<RiskScorer> scorer;
     private final Lazy<ScoringService> scoring;
     private final Lazy<Optional<ArtifactStore>> artifactStore;
+    private final Lazy<PseudonymisationKeySource> pseudonymisationKeys;
+    private final Lazy<S3Objects> s3;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
                        Supplier<RiskScorer> scorer) {
@@ -55,6 +61,9 @@ public final class Components {
                 config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
+        this.pseudonymisationKeys = new Lazy<>(() -> PseudonymisationKeySource.from(config.keys(),
+                () -> SecretsManagerClientFactory.create(config)));
+        this.s3 = new Lazy<>(() -> S3Objects.create(config));
     }
 
     /** The components of a Lambda container, from its environment. */
@@ -149,6 +158,26 @@ public final class Components {
     public RetrainingService retrainingService() {
         return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()), registry(),
                 requireArtifactStore(), clock);
+    }
+
+    /**
+     * The pseudonymisation key of exports, from the configured secret or key file: read on first use, then kept for
+     * the life of the container.
+     *
+     * @throws IllegalStateException when neither is configured
+     */
+    public PseudonymisationKeySource pseudonymisationKeys() {
+        return pseudonymisationKeys.get();
+    }
+
+    /**
+     * The training export into S3 in resumable parts.
+     *
+     * @throws IllegalStateException when no export bucket is configured
+     */
+    public ExportJobService exportService() {
+        return new ExportJobService(new DecisionExporter(dynamoDb(), config.applicationsTable()), jobStore(), s3.get(),
+                config.requireExportBucket(), clock);
     }
 
     /**

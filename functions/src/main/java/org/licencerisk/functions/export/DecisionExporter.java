@@ -41,7 +41,7 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
 public final class DecisionExporter {
 
     /** Case items per scan page. */
-    static final int PAGE = 500;
+    public static final int PAGE = 500;
     /** How often progress is reported, in decided applications. */
     static final int PROGRESS_EVERY = 1_000;
 
@@ -69,20 +69,14 @@ public final class DecisionExporter {
         try (JsonLinesDecisionWriter writer = new JsonLinesDecisionWriter(target)) {
             String cursor = null;
             do {
-                Page<ApplicationCase> page = cases.scan(CaseState.DECIDED, PAGE, cursor);
-                for (ApplicationCase decidedCase : page.items()) {
-                    decided++;
-                    HistoricalApplication row = row(decidedCase.applicationId(), decidedCase.decisionRevision());
-                    if (row == null) {
-                        withoutContent++;
-                    } else {
-                        writer.write(pseudonymiser.pseudonymise(row));
-                    }
-                    if (decided % PROGRESS_EVERY == 0) {
-                        progress.accept(new ExportSummary(decided, writer.count(), withoutContent));
-                    }
+                Step step = exportPage(cursor, PAGE, pseudonymiser, writer);
+                long before = decided;
+                decided += step.decided();
+                withoutContent += step.withoutContent();
+                if (decided / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                    progress.accept(new ExportSummary(decided, writer.count(), withoutContent));
                 }
-                cursor = page.nextCursor();
+                cursor = step.nextCursor();
             } while (cursor != null);
             writer.commit();
             ExportSummary summary = new ExportSummary(decided, writer.count(), withoutContent);
@@ -91,6 +85,37 @@ public final class DecisionExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("The export could not be written to " + target + ".", e);
         }
+    }
+
+    /**
+     * Reads one scan page of at most {@code limit} decided cases after {@code cursor} and writes their rows.
+     *
+     * @return the cursor to continue after ({@code null} at the end of the table) and what the page held
+     * @throws IOException when a row cannot be written
+     */
+    public Step exportPage(String cursor, int limit, Pseudonymiser pseudonymiser, JsonLinesDecisionWriter writer)
+            throws IOException {
+        Page<ApplicationCase> page = cases.scan(CaseState.DECIDED, limit, cursor);
+        long withoutContent = 0;
+        for (ApplicationCase decidedCase : page.items()) {
+            HistoricalApplication row = row(decidedCase.applicationId(), decidedCase.decisionRevision());
+            if (row == null) {
+                withoutContent++;
+            } else {
+                writer.write(pseudonymiser.pseudonymise(row));
+            }
+        }
+        return new Step(page.nextCursor(), page.items().size(), withoutContent);
+    }
+
+    /**
+     * What one scan page of an export did.
+     *
+     * @param nextCursor     where the scan continues, or {@code null} when the table has been read to its end
+     * @param decided        decided applications on the page
+     * @param withoutContent of those, how many had no stored content and were left out
+     */
+    public record Step(String nextCursor, long decided, long withoutContent) {
     }
 
     /** The row of one decided application, or {@code null} when its score has no stored content. */

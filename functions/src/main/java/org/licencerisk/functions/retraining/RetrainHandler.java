@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.model.json.Json;
-import org.licencerisk.model.privacy.PseudonymisationKeys;
 import org.licencerisk.model.privacy.Pseudonymiser;
 import org.licencerisk.model.training.TrainerKind;
 
@@ -48,8 +47,7 @@ public final class RetrainHandler implements RequestHandler<Map<String, Object>,
         String requestId = context == null ? null : context.getAwsRequestId();
         RetrainingRequest request = request(input == null ? Map.of() : input);
         StructuredLogger logger = components.logger();
-        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKeys.fromBase64(
-                components.config().requirePseudonymisationKey()));
+        Pseudonymiser pseudonymiser = components.pseudonymisationKeys().pseudonymiser();
         Map<String, Object> summary = new LinkedHashMap<>();
         try {
             RetrainingResult result = components.retrainingService().retrain(request, pseudonymiser,

@@ -9,6 +9,9 @@ import org.licencerisk.functions.models.RegisteredModel;
 import org.licencerisk.functions.testing.DecidedApplications;
 import org.licencerisk.functions.testing.TestStack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,9 +35,14 @@ class RetrainHandlerTest {
     Path dir;
 
     private Components components(String seed) {
+        Path key = dir.resolve("export.key");
+        try {
+            Files.writeString(key, Base64.getEncoder().encodeToString(new byte[32]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
-                ApiConfig.PSEUDONYMISATION_KEY, Base64.getEncoder().encodeToString(new byte[32]),
-                ApiConfig.RETRAIN_SEED, seed)).components();
+                ApiConfig.PSEUDONYMISATION_KEY_FILE, key.toString(), ApiConfig.RETRAIN_SEED, seed)).components();
     }
 
     @Test

@@ -42,6 +42,11 @@ class TemplateTest {
     private static final Set<String> READERS = Set.of("ApplicationScoresFunction", "QueueFunction", "ModelsFunction");
 
     private static final String RETRAIN_HANDLER = "org.licencerisk.functions.retraining.RetrainHandler";
+    private static final String EXPORT_HANDLER = "org.licencerisk.functions.export.ExportHandler";
+    /** Functions invoked on demand or by a schedule, never through the API. */
+    private static final Set<String> NOT_ROUTED = Set.of(RETRAIN_HANDLER, EXPORT_HANDLER);
+    /** Functions that read the pseudonymisation key. */
+    private static final Set<String> KEY_READERS = Set.of(RETRAIN_HANDLER, EXPORT_HANDLER);
 
     private static SamTemplate template;
     private static Components components;
@@ -66,11 +71,11 @@ class TemplateTest {
 
     @Test
     void everyFunctionsHandlerExistsAndServesExactlyItsRoutes() throws Exception {
-        assertEquals(7, template.functions().size());
+        assertEquals(8, template.functions().size());
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
-            if (f.handler().equals(RETRAIN_HANDLER)) {
-                assertTrue(f.routes().isEmpty(), "retraining has no HTTP route");
+            if (NOT_ROUTED.contains(f.handler())) {
+                assertTrue(f.routes().isEmpty(), f.logicalId() + " has no HTTP route");
                 assertNotNull(handler(f));
                 continue;
             }
@@ -88,7 +93,7 @@ class TemplateTest {
     void theOpenApiDocumentDescribesExactlyTheRoutesAndMethodsOfTheHandlers() throws Exception {
         Map<String, Set<String>> code = new TreeMap<>();
         for (SamTemplate.Function f : template.functions()) {
-            if (!f.handler().equals(RETRAIN_HANDLER)) {
+            if (!NOT_ROUTED.contains(f.handler())) {
                 code.putAll(routes(handler(f)));
             }
         }
@@ -124,6 +129,7 @@ class TemplateTest {
         classified.addAll(ApiConfig.PROMOTION_VARIABLES);
         classified.addAll(ApiConfig.OFFICER_VARIABLES);
         classified.addAll(ApiConfig.RETRAINING_VARIABLES);
+        classified.addAll(ApiConfig.EXPORT_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in a list");
@@ -140,6 +146,9 @@ class TemplateTest {
             }
             if (f.handler().equals(RETRAIN_HANDLER)) {
                 expected.addAll(ApiConfig.RETRAINING_VARIABLES);
+            }
+            if (f.handler().equals(EXPORT_HANDLER)) {
+                expected.addAll(ApiConfig.EXPORT_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
@@ -185,17 +194,25 @@ class TemplateTest {
                 for (JsonNode statement : policy.path("Statement")) {
                     statement.path("Action").forEach(a -> actions.add(a.asText()));
                     for (JsonNode resource : statement.path("Resource")) {
-                        // The one wildcard allowed: the objects under the artifact bucket's models/ prefix.
-                        boolean artifactObjects = resource.path("Fn::Sub").asText().equals("${ArtifactBucket.Arn}/models/*");
-                        assertTrue(artifactObjects || !resource.toString().contains("*"), f.logicalId() + " names its resources");
+                        // The wildcards allowed: the objects under the artifact bucket's models/ prefix, and (for the
+                        // export function only) those under the export bucket's exports/ prefix.
+                        String sub = resource.path("Fn::Sub").asText();
+                        boolean artifactObjects = sub.equals("${ArtifactBucket.Arn}/models/*");
+                        boolean exportObjects = sub.equals("${ExportBucket.Arn}/exports/*")
+                                && f.handler().equals(EXPORT_HANDLER);
+                        assertTrue(artifactObjects || exportObjects || !resource.toString().contains("*"),
+                                f.logicalId() + " names its resources");
                     }
                 }
             }
             assertFalse(actions.isEmpty());
             actions.forEach(a -> assertFalse(a.contains("*"), a));
-            // Only the retraining export scans (the applications table, for decided cases); nothing deletes.
+            // Only the exports (retraining's and the export function's) scan, the applications table for decided
+            // cases; nothing deletes; only they read the pseudonymisation key.
             assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
-            assertEquals(f.handler().equals(RETRAIN_HANDLER), actions.contains("dynamodb:Scan"), f.logicalId());
+            assertEquals(KEY_READERS.contains(f.handler()), actions.contains("dynamodb:Scan"), f.logicalId());
+            assertEquals(KEY_READERS.contains(f.handler()), actions.contains("secretsmanager:GetSecretValue"),
+                    f.logicalId());
             if (READERS.contains(f.logicalId())) {
                 assertTrue(READ_ONLY.containsAll(actions), f.logicalId() + " is read-only: " + actions);
             }
@@ -236,9 +253,62 @@ class TemplateTest {
             boolean retrain = f.handler().equals(RETRAIN_HANDLER);
             assertEquals(f.handler().endsWith(".ScoresHandler") || retrain, policies.contains("ArtifactBucket"),
                     f.logicalId());
-            assertEquals(retrain, policies.contains("s3:PutObject"), f.logicalId());
+            boolean export = f.handler().equals(EXPORT_HANDLER);
+            assertEquals(retrain || export, policies.contains("s3:PutObject"), f.logicalId());
+            assertEquals(export, policies.contains("ExportBucket"), f.logicalId());
             assertFalse(policies.contains("s3:DeleteObject"), f.logicalId());
         }
+    }
+
+    @Test
+    void theKeyIsAGeneratedRetainedSecretReadAtRunTimeByExactlyTheExportersAndNeverInTheConfiguration() {
+        JsonNode resources = template.root().path("Resources");
+        JsonNode secret = resources.path("PseudonymisationKeySecret");
+        assertEquals("AWS::SecretsManager::Secret", secret.path("Type").asText());
+        assertEquals("Retain", secret.path("DeletionPolicy").asText());
+        assertEquals("Retain", secret.path("UpdateReplacePolicy").asText());
+        JsonNode generate = secret.path("Properties").path("GenerateSecretString");
+        // 64 letters and digits are valid base64 of 48 bytes: at least the 32 the pseudonymiser needs.
+        assertEquals(64, generate.path("PasswordLength").asInt());
+        assertTrue(generate.path("ExcludePunctuation").asBoolean());
+        assertEquals("ArtifactKey", secret.path("Properties").path("KmsKeyId").path("Fn::GetAtt").get(0).asText());
+        assertFalse(template.root().path("Parameters").toString().toLowerCase(Locale.ROOT).contains("pseudonymisation"),
+                "no deploy-time key parameter");
+        assertFalse(template.root().toString().contains("resolve:ssm"), "no key resolved into the configuration");
+        for (SamTemplate.Function f : template.functions()) {
+            String arn = f.environment().get(ApiConfig.PSEUDONYMISATION_SECRET_ARN);
+            assertEquals(KEY_READERS.contains(f.handler()) ? "PseudonymisationKeySecret" : null, arn, f.logicalId());
+            for (JsonNode policy : f.node().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (statement.path("Action").toString().contains("secretsmanager:")) {
+                        assertEquals("[\"secretsmanager:GetSecretValue\"]", statement.path("Action").toString());
+                        assertEquals("[{\"Ref\":\"PseudonymisationKeySecret\"}]", statement.path("Resource").toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theExportBucketIsKmsEncryptedPrivateTlsOnlyAndWrittenOnlyUnderExportsByTheExportFunction() {
+        JsonNode bucket = template.properties("ExportBucket");
+        JsonNode sse = bucket.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0)
+                .path("ServerSideEncryptionByDefault");
+        assertEquals("aws:kms", sse.path("SSEAlgorithm").asText());
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertTrue(block.path(setting).asBoolean(), setting);
+        }
+        assertEquals("Retain", template.root().path("Resources").path("ExportBucket").path("DeletionPolicy").asText());
+        JsonNode tls = template.properties("ExportBucketPolicy").path("PolicyDocument").path("Statement").get(0);
+        assertEquals("Deny", tls.path("Effect").asText());
+        assertEquals("false", tls.path("Condition").path("Bool").path("aws:SecureTransport").asText());
+        SamTemplate.Function export = template.functions().stream().filter(f -> f.handler().equals(EXPORT_HANDLER))
+                .findFirst().orElseThrow();
+        assertEquals("ExportBucket", export.environment().get(ApiConfig.EXPORT_BUCKET));
+        String checkpoints = export.node().path("Properties").path("Policies").toString();
+        assertTrue(checkpoints.contains("\"dynamodb:LeadingKeys\":[\"JOB#EXPORT\"]"),
+                "the export function writes only its own job items in the models table");
     }
 
     @Test
