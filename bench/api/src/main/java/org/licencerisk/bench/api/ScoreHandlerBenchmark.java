@@ -164,7 +164,8 @@ public class ScoreHandlerBenchmark {
     /** Registers nothing. */
     static final class NoModels implements ModelRegistry {
         @Override
-        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt) {
+        public boolean register(ModelManifest manifest, StoredArtifact artifact, String registeredBy, Instant registeredAt,
+                                org.licencerisk.functions.models.HeldOutComparison comparison) {
             return true;
         }
 
