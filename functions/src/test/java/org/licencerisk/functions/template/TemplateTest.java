@@ -211,6 +211,8 @@ class TemplateTest {
             // cases; nothing deletes; only they read the pseudonymisation key.
             assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
             assertEquals(KEY_READERS.contains(f.handler()), actions.contains("dynamodb:Scan"), f.logicalId());
+            // The export reads decisions and scores in batches (DecisionExporter, BatchReads).
+            assertEquals(KEY_READERS.contains(f.handler()), actions.contains("dynamodb:BatchGetItem"), f.logicalId());
             assertEquals(KEY_READERS.contains(f.handler()), actions.contains("secretsmanager:GetSecretValue"),
                     f.logicalId());
             if (READERS.contains(f.logicalId())) {
