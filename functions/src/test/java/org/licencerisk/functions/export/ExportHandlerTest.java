@@ -1,5 +1,6 @@
 package org.licencerisk.functions.export;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +97,7 @@ class ExportHandlerTest {
                 .collect(Collectors.toSet());
     }
 
-    private Map<String, Object> invoke(Map<String, Object> payload, TimedContext context) {
+    private Map<String, Object> invoke(Map<String, Object> payload, Context context) {
         return new ExportHandler(stack.components()).handleRequest(payload, context);
     }
 

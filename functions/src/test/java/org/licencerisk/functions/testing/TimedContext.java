@@ -1,94 +1,50 @@
 package org.licencerisk.functions.testing;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import org.licencerisk.functions.local.LocalContext;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A Lambda context whose remaining time is scripted: each call of {@link #getRemainingTimeInMillis()} returns the
- * next of the given values, then repeats the last, so a test can make time run short after the first part.
+ * Lambda contexts whose remaining time is scripted: each call of {@link Context#getRemainingTimeInMillis()} returns
+ * the next of the given values, then repeats the last, so a test can make time run short after the first part.
+ * Everything else is a {@link LocalContext}'s.
  */
-public final class TimedContext implements Context {
+public final class TimedContext {
 
-    private final String requestId = UUID.randomUUID().toString();
-    private final Iterator<Integer> remaining;
-    private int last;
-
-    private TimedContext(List<Integer> remaining) {
-        this.remaining = remaining.iterator();
-        this.last = remaining.get(0);
+    private TimedContext() {
     }
 
     /** A context that answers the given remaining times in order, then the last one forever. */
-    public static TimedContext remaining(Integer... millis) {
-        return new TimedContext(List.of(millis));
+    public static Context remaining(Integer... millis) {
+        LocalContext local = new LocalContext(UUID.randomUUID().toString(), "ExportFunction", 1024,
+                System.nanoTime() + 900_000_000_000L);
+        Iterator<Integer> script = List.of(millis).iterator();
+        int[] last = {millis[0]};
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getRemainingTimeInMillis")) {
+                        synchronized (last) {
+                            if (script.hasNext()) {
+                                last[0] = script.next();
+                            }
+                            return last[0];
+                        }
+                    }
+                    try {
+                        return method.invoke(local, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** A context with 15 minutes left, always. */
-    public static TimedContext plenty() {
+    public static Context plenty() {
         return remaining(900_000);
-    }
-
-    @Override
-    public synchronized int getRemainingTimeInMillis() {
-        if (remaining.hasNext()) {
-            last = remaining.next();
-        }
-        return last;
-    }
-
-    @Override
-    public String getAwsRequestId() {
-        return requestId;
-    }
-
-    @Override
-    public String getLogGroupName() {
-        return "/aws/lambda/test";
-    }
-
-    @Override
-    public String getLogStreamName() {
-        return "test";
-    }
-
-    @Override
-    public String getFunctionName() {
-        return "test";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-        return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:test";
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-        return 1024;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-        return null;
     }
 }
