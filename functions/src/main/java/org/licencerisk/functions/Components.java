@@ -8,6 +8,7 @@ import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportJobService;
+import org.licencerisk.functions.export.S3ExportReader;
 import org.licencerisk.functions.jobs.DynamoDbJobStore;
 import org.licencerisk.functions.jobs.JobStore;
 import org.licencerisk.functions.logging.StructuredLogger;
@@ -156,7 +157,8 @@ public final class Components {
      * @throws IllegalArgumentException when no artifact store is configured
      */
     public RetrainingService retrainingService() {
-        return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()), registry(),
+        return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()),
+                config.exportBucket() == null ? null : new S3ExportReader(s3.get(), config.exportBucket()), registry(),
                 requireArtifactStore(), clock);
     }
 

@@ -5,6 +5,7 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
 import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.models.HeldOutComparison;
@@ -48,7 +49,7 @@ public final class RegistryTool {
                    registry promotions
                    registry export --out FILE.jsonl (--key-file KEY_FILE | --key-secret SECRET_ARN)
                    registry retrain (--key-file KEY_FILE | --key-secret SECRET_ARN) [--split-date YYYY-MM-DD]
-                                    [--trainer logistic|xgboost] [--seed N] [--actor NAME]
+                                    [--trainer logistic|xgboost] [--seed N] [--actor NAME] [--export-id ID]
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -137,7 +138,8 @@ public final class RegistryTool {
                 options.containsKey("seed") ? RetrainingRequest.seed(options.get("seed"))
                         : components.config().retrainSeed(),
                 options.containsKey("split-date") ? RetrainingRequest.splitDate(options.get("split-date")) : null,
-                options.getOrDefault("actor", RETRAIN_ACTOR));
+                options.getOrDefault("actor", RETRAIN_ACTOR),
+                options.containsKey("export-id") ? new ExportRequest(options.get("export-id"), null).exportId() : null);
         RetrainingResult result = components.retrainingService().retrain(request,
                 keys(options).pseudonymiser(), (step, done, total) -> err.println("registry: retrain: "
                         + step + " " + done + (total > 0 ? " of " + total : "")));

@@ -96,7 +96,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
     /** Variables {@code template.yaml} sets on the retraining function. */
     public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_SECRET_ARN,
-            RETRAIN_SEED);
+            RETRAIN_SEED, EXPORT_BUCKET);
     /** Variables {@code template.yaml} sets on the export function. */
     public static final List<String> EXPORT_VARIABLES = List.of(EXPORT_BUCKET, PSEUDONYMISATION_SECRET_ARN);
     /** Variables only a local run sets; never in the template. */

@@ -195,11 +195,11 @@ class TemplateTest {
                     statement.path("Action").forEach(a -> actions.add(a.asText()));
                     for (JsonNode resource : statement.path("Resource")) {
                         // The wildcards allowed: the objects under the artifact bucket's models/ prefix, and (for the
-                        // export function only) those under the export bucket's exports/ prefix.
+                        // export and retraining functions only) those under the export bucket's exports/ prefix.
                         String sub = resource.path("Fn::Sub").asText();
                         boolean artifactObjects = sub.equals("${ArtifactBucket.Arn}/models/*");
                         boolean exportObjects = sub.equals("${ExportBucket.Arn}/exports/*")
-                                && f.handler().equals(EXPORT_HANDLER);
+                                && KEY_READERS.contains(f.handler());
                         assertTrue(artifactObjects || exportObjects || !resource.toString().contains("*"),
                                 f.logicalId() + " names its resources");
                     }
@@ -257,7 +257,16 @@ class TemplateTest {
                     f.logicalId());
             boolean export = f.handler().equals(EXPORT_HANDLER);
             assertEquals(retrain || export, policies.contains("s3:PutObject"), f.logicalId());
-            assertEquals(export, policies.contains("ExportBucket"), f.logicalId());
+            assertEquals(retrain || export, policies.contains("ExportBucket"), f.logicalId());
+            for (JsonNode policy : f.node().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (statement.path("Resource").toString().contains("ExportBucket")) {
+                        // The export function only writes exports; retraining only reads them.
+                        assertEquals(export ? "[\"s3:PutObject\"]" : "[\"s3:GetObject\"]",
+                                statement.path("Action").toString(), f.logicalId());
+                    }
+                }
+            }
             assertFalse(policies.contains("s3:DeleteObject"), f.logicalId());
         }
     }
