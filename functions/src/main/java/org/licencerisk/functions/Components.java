@@ -2,10 +2,13 @@ package org.licencerisk.functions;
 
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.artifacts.ArtifactStores;
+import org.licencerisk.functions.artifacts.S3Objects;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
 import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.export.ExportJobService;
+import org.licencerisk.functions.export.S3ExportReader;
 import org.licencerisk.functions.jobs.DynamoDbJobStore;
 import org.licencerisk.functions.jobs.JobStore;
 import org.licencerisk.functions.logging.StructuredLogger;
@@ -15,9 +18,11 @@ import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.models.ShadowModels;
+import org.licencerisk.functions.models.VerifiedModels;
 import org.licencerisk.functions.monitoring.DriftService;
 import org.licencerisk.functions.monitoring.RecentApplications;
-import org.licencerisk.functions.models.VerifiedModels;
+import org.licencerisk.functions.privacy.PseudonymisationKeySource;
+import org.licencerisk.functions.privacy.SecretsManagerClientFactory;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
@@ -55,6 +60,8 @@ public final class Components {
     private final Lazy<ScoringService> scoring;
     private final Lazy<Optional<ArtifactStore>> artifactStore;
     private final boolean scorerGiven;
+    private final Lazy<PseudonymisationKeySource> pseudonymisationKeys;
+    private final Lazy<S3Objects> s3;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
                        Supplier<RiskScorer> scorer, boolean scorerGiven) {
@@ -69,6 +76,9 @@ public final class Components {
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
                 shadowScoring()));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
+        this.pseudonymisationKeys = new Lazy<>(() -> PseudonymisationKeySource.from(config.keys(),
+                () -> SecretsManagerClientFactory.create(config)));
+        this.s3 = new Lazy<>(() -> S3Objects.create(config));
     }
 
     /** The components of a Lambda container, from its environment. */
@@ -161,7 +171,8 @@ public final class Components {
      * @throws IllegalArgumentException when no artifact store is configured
      */
     public RetrainingService retrainingService() {
-        return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()), registry(),
+        return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()),
+                config.exportBucket() == null ? null : new S3ExportReader(s3.get(), config.exportBucket()), registry(),
                 requireArtifactStore(), clock);
     }
 
@@ -181,6 +192,26 @@ public final class Components {
         RiskScorer bundled = config.modelDir() != null || scorerGiven ? scorer() : null;
         return new RescoreService(registry(), new VerifiedModels(bundled, registry(), artifactStore()), cases(), scores,
                 scores::application, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * The pseudonymisation key of exports, from the configured secret or key file: read on first use, then kept for
+     * the life of the container.
+     *
+     * @throws IllegalStateException when neither is configured
+     */
+    public PseudonymisationKeySource pseudonymisationKeys() {
+        return pseudonymisationKeys.get();
+    }
+
+    /**
+     * The training export into S3 in resumable parts.
+     *
+     * @throws IllegalStateException when no export bucket is configured
+     */
+    public ExportJobService exportService() {
+        return new ExportJobService(new DecisionExporter(dynamoDb(), config.applicationsTable()), jobStore(), s3.get(),
+                config.requireExportBucket(), clock);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.licencerisk.functions.artifacts;
 
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.storage.DynamoDbClientFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -8,6 +10,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
@@ -16,11 +19,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The two S3 operations the artifact store needs, {@code PutObject} and {@code GetObject}, signed with the SDK's own
+ * The two S3 operations the artifact store and the export need, {@code PutObject} and {@code GetObject}, signed with the SDK's own
  * Signature Version 4 signer and sent with the SDK's HTTP client (the one DynamoDB uses).
  * <p>
  * Why not the SDK's {@code s3} module: measured, it takes the Lambda package from 18.9 MB to 23.5 MB, over the 20 MB
@@ -45,13 +51,47 @@ public final class S3Objects {
         this.endpoint = endpoint;
     }
 
+    /** Builds the S3 client of the configuration: its region and endpoint override, the SDK's Apache 5 client. */
+    public static S3Objects create(ApiConfig config) {
+        return new S3Objects(Apache5HttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build(), DynamoDbClientFactory.credentials(config.s3Endpoint() != null), config.region(),
+                config.s3Endpoint());
+    }
+
     /** Stores an object. */
     public void put(String bucket, String key, byte[] bytes) {
+        put(bucket, key, bytes.length, ContentStreamProvider.fromByteArray(bytes));
+    }
+
+    /**
+     * Stores a file as an object, streamed from disk (read twice: once to sign its digest, once to send it), so its
+     * size does not bound the heap.
+     */
+    public void put(String bucket, String key, Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file to store as s3://" + bucket + "/" + key + " could not be read.", e);
+        }
+        put(bucket, key, size, () -> {
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The file to store as s3://" + bucket + "/" + key
+                        + " could not be read.", e);
+            }
+        });
+    }
+
+    private void put(String bucket, String key, long length, ContentStreamProvider payload) {
         SdkHttpRequest request = request(SdkHttpMethod.PUT, bucket, key)
-                .putHeader("Content-Length", Integer.toString(bytes.length))
+                .putHeader("Content-Length", Long.toString(length))
                 .putHeader("Content-Type", "application/octet-stream")
                 .build();
-        try (InputStream ignored = send(request, ContentStreamProvider.fromByteArray(bytes), bucket, key)) {
+        try (InputStream ignored = send(request, payload, bucket, key)) {
             // The body of a successful PUT is empty.
         } catch (IOException e) {
             throw new UncheckedIOException("The response to storing s3://" + bucket + "/" + key + " could not be read.", e);

@@ -5,6 +5,7 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.export.DecisionExporter;
+import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
 import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.models.HeldOutComparison;
@@ -13,6 +14,9 @@ import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.functions.monitoring.DriftException;
 import org.licencerisk.functions.monitoring.DriftRequest;
+import org.licencerisk.functions.privacy.PseudonymisationKeyException;
+import org.licencerisk.functions.privacy.PseudonymisationKeySource;
+import org.licencerisk.functions.privacy.SecretsManagerClientFactory;
 import org.licencerisk.functions.rescoring.RescoreProgress;
 import org.licencerisk.functions.rescoring.RescoreRun;
 import org.licencerisk.functions.rescoring.RescoreService;
@@ -26,8 +30,6 @@ import org.licencerisk.model.artifact.ArtifactException;
 import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.io.AtomicFiles;
 import org.licencerisk.model.json.Json;
-import org.licencerisk.model.privacy.PseudonymisationKeys;
-import org.licencerisk.model.privacy.Pseudonymiser;
 import org.licencerisk.model.training.TrainerKind;
 
 import java.io.IOException;
@@ -55,9 +57,9 @@ public final class RegistryTool {
                    registry promote MODEL_VERSION --actor NAME [--force --reason TEXT] [--reason TEXT]
                    registry list
                    registry promotions
-                   registry export --out FILE.jsonl --key-file KEY_FILE
-                   registry retrain --key-file KEY_FILE [--split-date YYYY-MM-DD] [--trainer logistic|xgboost]
-                                    [--seed N] [--actor NAME]
+                   registry export --out FILE.jsonl (--key-file KEY_FILE | --key-secret SECRET_ARN)
+                   registry retrain (--key-file KEY_FILE | --key-secret SECRET_ARN) [--split-date YYYY-MM-DD]
+                                    [--trainer logistic|xgboost] [--seed N] [--actor NAME] [--export-id ID]
                    registry drift --since YYYY-MM-DD [--until YYYY-MM-DD] --baseline FILE.jsonl --out DIR
                                   [--model MODEL_VERSION]
                    registry shadow MODEL_VERSION --actor NAME
@@ -110,7 +112,7 @@ public final class RegistryTool {
                         options.get("reason"));
                 case "list" -> print(components.modelCatalogue().list());
                 case "promotions" -> print(components.promotionService().history());
-                case "export" -> export(require(options, "out"), require(options, "key-file"));
+                case "export" -> export(require(options, "out"), keys(options));
                 case "retrain" -> retrain(options);
                 case "drift" -> drift(options);
                 case "shadow" -> print(components.shadowService().start(requireVersion("shadow", positional),
@@ -137,7 +139,7 @@ public final class RegistryTool {
         } catch (ApiException e) {
             err.println("registry: " + e.getMessage() + problems(e));
             return e.type().status() == 409 ? 1 : 2;
-        } catch (IllegalArgumentException | ArtifactException e) {
+        } catch (IllegalArgumentException | ArtifactException | PseudonymisationKeyException e) {
             err.println("registry: " + e.getMessage());
             return 2;
         }
@@ -151,9 +153,9 @@ public final class RegistryTool {
         print(Map.of("registered", registered, "artifact", stored));
     }
 
-    private void export(String out, String keyFile) {
+    private void export(String out, PseudonymisationKeySource keys) {
         ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
-                .export(Path.of(out), pseudonymiser(keyFile), s -> err.println("registry: export: " + s.decided()
+                .export(Path.of(out), keys.pseudonymiser(), s -> err.println("registry: export: " + s.decided()
                         + " decided applications read, " + s.exported() + " written"));
         print(summary);
     }
@@ -164,9 +166,10 @@ public final class RegistryTool {
                 options.containsKey("seed") ? RetrainingRequest.seed(options.get("seed"))
                         : components.config().retrainSeed(),
                 options.containsKey("split-date") ? RetrainingRequest.splitDate(options.get("split-date")) : null,
-                options.getOrDefault("actor", RETRAIN_ACTOR));
+                options.getOrDefault("actor", RETRAIN_ACTOR),
+                options.containsKey("export-id") ? new ExportRequest(options.get("export-id"), null).exportId() : null);
         RetrainingResult result = components.retrainingService().retrain(request,
-                pseudonymiser(require(options, "key-file")), (step, done, total) -> err.println("registry: retrain: "
+                keys(options).pseudonymiser(), (step, done, total) -> err.println("registry: retrain: "
                         + step + " " + done + (total > 0 ? " of " + total : "")));
         HeldOutComparison c = result.comparison();
         err.println(String.format(Locale.ROOT, "registry: retrain: held-out period from %s, %d decisions (%d refused): "
@@ -208,12 +211,22 @@ public final class RegistryTool {
         return line.toString();
     }
 
-    private static Pseudonymiser pseudonymiser(String keyFile) {
-        try {
-            return new Pseudonymiser(PseudonymisationKeys.fromFile(Path.of(keyFile)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The key file " + keyFile + " could not be read.", e);
+    /** The key from exactly one of {@code --key-file} and {@code --key-secret}. */
+    private PseudonymisationKeySource keys(Map<String, String> options) {
+        String file = options.get("key-file");
+        String secret = options.get("key-secret");
+        if ((file == null) == (secret == null)) {
+            throw new IllegalArgumentException("Give the pseudonymisation key with exactly one of --key-file and "
+                    + "--key-secret.\n" + USAGE);
         }
+        if (file != null) {
+            return PseudonymisationKeySource.file(Path.of(file));
+        }
+        if (!ApiConfig.KeyLocation.isSecretArn(secret)) {
+            throw new IllegalArgumentException("--key-secret must be the ARN of a Secrets Manager secret, such as "
+                    + "arn:aws:secretsmanager:eu-west-1:123456789012:secret:licence-risk-key-AbCdEf.");
+        }
+        return PseudonymisationKeySource.secret(SecretsManagerClientFactory.create(components.config()), secret);
     }
 
     private void promote(String version, String actor, boolean force, String reason) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,9 +34,9 @@ import java.util.regex.Pattern;
  * @param dataScientistRole  the role that may promote models and read the promotion history
  * @param officerRole        the role that may record decisions and read the queue
  * @param promotionTolerance how much lower a challenger's average precision may be than the champion's
- * @param pseudonymisationKey the base64 key of the retraining export's keyed hash, or {@code null} where no function
- *                           in this process exports
  * @param retrainSeed        the training seed of a scheduled retraining
+ * @param keys               where the export's pseudonymisation key comes from (a secret or a key file; never the key)
+ * @param exportBucket       the S3 bucket of training exports (the export function), or {@code null}
  * @param shadowScoresTable  the DynamoDB table of shadow models' scores, or {@code null} where no function in this
  *                           process scores in shadow or compares (shadow mode is then off)
  */
@@ -43,7 +44,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
                         Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
                         String dataScientistRole, String officerRole, double promotionTolerance,
-                        String pseudonymisationKey, long retrainSeed, String shadowScoresTable) {
+                        long retrainSeed, KeyLocation keys, String exportBucket, String shadowScoresTable) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -72,10 +73,16 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Optional: the tolerance on average precision when promoting (default 0.01, 0 to 0.5). */
     public static final String PROMOTION_TOLERANCE = "PROMOTION_TOLERANCE";
     /**
-     * The retraining export's pseudonymisation key, base64 (32 or more bytes); in AWS resolved from an SSM parameter
-     * when the stack is deployed.
+     * The ARN of the Secrets Manager secret holding the export's pseudonymisation key (base64, 32 or more bytes), read
+     * at run time; the key itself is never in the environment.
      */
-    public static final String PSEUDONYMISATION_KEY = "PSEUDONYMISATION_KEY";
+    public static final String PSEUDONYMISATION_SECRET_ARN = "PSEUDONYMISATION_SECRET_ARN";
+    /** Local mode: the path of a file holding the pseudonymisation key as base64 (never the key itself). */
+    public static final String PSEUDONYMISATION_KEY_FILE = "PSEUDONYMISATION_KEY_FILE";
+    /** Optional endpoint of a Secrets Manager-compatible server; unset in AWS. */
+    public static final String SECRETS_MANAGER_ENDPOINT = "SECRETS_MANAGER_ENDPOINT";
+    /** The S3 bucket the export function writes training exports to. */
+    public static final String EXPORT_BUCKET = "EXPORT_BUCKET";
     /** Optional: the seed of a scheduled retraining (default 42). */
     public static final String RETRAIN_SEED = "RETRAIN_SEED";
     /** The table of shadow models' scores (the scoring function writes it, the shadow function reads it). */
@@ -92,7 +99,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Variables {@code template.yaml} sets on the officer-only functions (decisions, queue). */
     public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
     /** Variables {@code template.yaml} sets on the retraining function. */
-    public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_KEY, RETRAIN_SEED);
+    public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_SECRET_ARN,
+            RETRAIN_SEED, EXPORT_BUCKET);
+    /** Variables {@code template.yaml} sets on the export function. */
+    public static final List<String> EXPORT_VARIABLES = List.of(EXPORT_BUCKET, PSEUDONYMISATION_SECRET_ARN);
     /** Variables {@code template.yaml} sets on the functions that score in shadow or compare shadow scores. */
     public static final List<String> SHADOW_VARIABLES = List.of(SHADOW_SCORES_TABLE);
     /** Variables {@code template.yaml} sets on the data-scientist-only shadow function. */
@@ -100,7 +110,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Variables {@code template.yaml} sets on the re-scoring function. */
     public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET);
     /** Variables only a local run sets; never in the template. */
-    public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT);
+    public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT,
+            PSEUDONYMISATION_KEY_FILE, SECRETS_MANAGER_ENDPOINT);
     /** Variables the Lambda runtime provides. */
     public static final List<String> RUNTIME_VARIABLES = List.of(AWS_REGION);
 
@@ -131,6 +142,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         if (artifactBucket != null && !BUCKET_NAME.matcher(artifactBucket).matches()) {
             throw new IllegalArgumentException(ARTIFACT_BUCKET + " must be an S3 bucket name (3 to 63 lower-case letters, digits, '.' or '-').");
         }
+        if (exportBucket != null && !BUCKET_NAME.matcher(exportBucket).matches()) {
+            throw new IllegalArgumentException(EXPORT_BUCKET + " must be an S3 bucket name (3 to 63 lower-case letters, digits, '.' or '-').");
+        }
+        Objects.requireNonNull(keys, "keys");
         if (championCheck == null || championCheck.compareTo(Duration.ofSeconds(1)) < 0
                 || championCheck.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalArgumentException(CHAMPION_CHECK_SECONDS + " must lie between 1 and 60 seconds.");
@@ -186,6 +201,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         }
         String region = Optional.ofNullable(blankToNull(env.get(AWS_REGION))).orElse(DEFAULT_REGION);
         long retrainSeed = wholeNumber(RETRAIN_SEED, env.get(RETRAIN_SEED), DEFAULT_RETRAIN_SEED, "");
+        String keyFile = blankToNull(env.get(PSEUDONYMISATION_KEY_FILE));
+        KeyLocation keys = new KeyLocation(blankToNull(env.get(PSEUDONYMISATION_SECRET_ARN)),
+                keyFile == null ? null : Path.of(keyFile),
+                endpoint(SECRETS_MANAGER_ENDPOINT, env.get(SECRETS_MANAGER_ENDPOINT)));
         return new ApiConfig(env.get(APPLICATIONS_TABLE), env.get(MODELS_TABLE), region, endpointUri,
                 modelDir == null ? null : Path.of(modelDir), Duration.ofMillis(timeoutMs),
                 Duration.ofMillis(Math.max(100, timeoutMs * 2 / 5)), blankToNull(env.get(ARTIFACT_BUCKET)),
@@ -193,7 +212,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
                 Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
-                tolerance, blankToNull(env.get(PSEUDONYMISATION_KEY)), retrainSeed,
+                tolerance, retrainSeed, keys, blankToNull(env.get(EXPORT_BUCKET)),
                 blankToNull(env.get(SHADOW_SCORES_TABLE)));
     }
 
@@ -238,18 +257,48 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     }
 
     /**
-     * Returns the pseudonymisation key's base64 text.
+     * Returns the export bucket.
      *
-     * @throws IllegalStateException when this process was not configured to export
+     * @throws IllegalStateException when this process was not configured to export to S3
      */
-    public String requirePseudonymisationKey() {
-        if (pseudonymisationKey == null) {
-            throw new IllegalStateException(PSEUDONYMISATION_KEY + " is not set, so this function cannot export.");
+    public String requireExportBucket() {
+        if (exportBucket == null) {
+            throw new IllegalStateException(EXPORT_BUCKET + " is not set, so this function cannot write an export.");
         }
-        return pseudonymisationKey;
+        return exportBucket;
     }
 
-    /** The configuration without the pseudonymisation key, which never reaches a log. */
+    /**
+     * Where the pseudonymisation key is read from: a Secrets Manager secret (AWS) or a key file (local). Only its
+     * location is configuration; the key is read at run time and never held here.
+     *
+     * @param secretArn the secret's ARN, or {@code null}
+     * @param keyFile   a file holding the key as base64, or {@code null}
+     * @param secretsManagerEndpoint an endpoint override (a local Secrets Manager-compatible server), or {@code null}
+     */
+    public record KeyLocation(String secretArn, Path keyFile, URI secretsManagerEndpoint) {
+
+        private static final Pattern SECRET_ARN = Pattern.compile(
+                "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
+
+        public KeyLocation {
+            if (secretArn != null && keyFile != null) {
+                throw new IllegalArgumentException("Set either " + PSEUDONYMISATION_SECRET_ARN + " or "
+                        + PSEUDONYMISATION_KEY_FILE + ", not both: the pseudonymisation key has one source.");
+            }
+            if (secretArn != null && !SECRET_ARN.matcher(secretArn).matches()) {
+                throw new IllegalArgumentException(PSEUDONYMISATION_SECRET_ARN + " must be the ARN of a Secrets Manager "
+                        + "secret, such as arn:aws:secretsmanager:eu-west-1:123456789012:secret:licence-risk-key-AbCdEf.");
+            }
+        }
+
+        /** Whether the ARN names a Secrets Manager secret (used by the command line's {@code --key-secret}). */
+        public static boolean isSecretArn(String text) {
+            return text != null && SECRET_ARN.matcher(text).matches();
+        }
+    }
+
+    /** The configuration, which holds no secret. */
     @Override
     public String toString() {
         return "ApiConfig[applicationsTable=" + applicationsTable + ", modelsTable=" + modelsTable + ", region=" + region
@@ -258,8 +307,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 + ", artifactDir=" + artifactDir + ", s3Endpoint=" + s3Endpoint + ", championCheck=" + championCheck
                 + ", roleClaim=" + roleClaim + ", dataScientistRole=" + dataScientistRole + ", officerRole=" + officerRole
                 + ", promotionTolerance="
-                + promotionTolerance + ", pseudonymisationKey=" + (pseudonymisationKey == null ? null : "(set)")
-                + ", retrainSeed=" + retrainSeed + ", shadowScoresTable=" + shadowScoresTable + "]";
+                + promotionTolerance + ", retrainSeed=" + retrainSeed + ", keys=" + keys + ", exportBucket="
+                + exportBucket + ", shadowScoresTable=" + shadowScoresTable + "]";
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

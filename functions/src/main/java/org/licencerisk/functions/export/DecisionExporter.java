@@ -6,8 +6,8 @@ import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.CaseState;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
+import org.licencerisk.functions.storage.BatchReads;
 import org.licencerisk.functions.storage.Page;
-import org.licencerisk.functions.storage.Storage;
 import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.data.HistoricalApplication;
 import org.licencerisk.model.data.JsonLinesDecisionWriter;
@@ -20,6 +20,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -33,28 +36,26 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
  * scored when the decision was made, pseudonymised, one JSON Lines row per application.
  * <p>
  * Streaming: a paginated {@code Scan} of decided case items ({@value #PAGE} per page, {@link CaseRepository#scan}),
- * then per application a {@code GetItem} of the decision and one of the score's content; one page and
- * one application are in memory at a time. Restartable without duplicates: the file is written to a temporary
+ * then per {@value BatchReads#MAX_KEYS} applications a {@code BatchGetItem} of their decisions and one of their scores'
+ * contents; one page and at most {@value BatchReads#MAX_KEYS} rows are in memory at a time. Restartable without duplicates: the file is written to a temporary
  * sibling and moved onto the target only when complete, so an interrupted export leaves the previous file (or none)
  * and a re-run writes each application exactly once.
  */
 public final class DecisionExporter {
 
     /** Case items per scan page. */
-    static final int PAGE = 500;
+    public static final int PAGE = 500;
     /** How often progress is reported, in decided applications. */
     static final int PROGRESS_EVERY = 1_000;
 
     private final DynamoDbClient client;
     private final String table;
-    private final DynamoDbScoreRepository scores;
     private final CaseRepository cases;
     private final ApplicationParser parser = new ApplicationParser();
 
     public DecisionExporter(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
-        this.scores = new DynamoDbScoreRepository(client, table);
         this.cases = new DynamoDbCaseRepository(client, table);
     }
 
@@ -69,20 +70,14 @@ public final class DecisionExporter {
         try (JsonLinesDecisionWriter writer = new JsonLinesDecisionWriter(target)) {
             String cursor = null;
             do {
-                Page<ApplicationCase> page = cases.scan(CaseState.DECIDED, PAGE, cursor);
-                for (ApplicationCase decidedCase : page.items()) {
-                    decided++;
-                    HistoricalApplication row = row(decidedCase.applicationId(), decidedCase.decisionRevision());
-                    if (row == null) {
-                        withoutContent++;
-                    } else {
-                        writer.write(pseudonymiser.pseudonymise(row));
-                    }
-                    if (decided % PROGRESS_EVERY == 0) {
-                        progress.accept(new ExportSummary(decided, writer.count(), withoutContent));
-                    }
+                Step step = exportPage(cursor, PAGE, pseudonymiser, writer);
+                long before = decided;
+                decided += step.decided();
+                withoutContent += step.withoutContent();
+                if (decided / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                    progress.accept(new ExportSummary(decided, writer.count(), withoutContent));
                 }
-                cursor = page.nextCursor();
+                cursor = step.nextCursor();
             } while (cursor != null);
             writer.commit();
             ExportSummary summary = new ExportSummary(decided, writer.count(), withoutContent);
@@ -93,19 +88,82 @@ public final class DecisionExporter {
         }
     }
 
-    /** The row of one decided application, or {@code null} when its score has no stored content. */
-    private HistoricalApplication row(String applicationId, int revision) {
-        Map<String, AttributeValue> decision = Storage.call(() -> client.getItem(b -> b.tableName(table)
-                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(DynamoDbDecisionRepository.sk(revision))))
-                .consistentRead(true)
-                .projectionExpression("#o, #d, #s")
-                .expressionAttributeNames(Map.of("#o", "outcome", "#d", "decidedAt", "#s", "scoreId")))).item();
-        if (decision == null || decision.isEmpty()) {
-            throw new IllegalStateException("A decided case names a decision revision that is not stored.");
+    /**
+     * Reads one scan page of at most {@code limit} decided cases after {@code cursor} and writes their rows.
+     *
+     * @return the cursor to continue after ({@code null} at the end of the table) and what the page held
+     * @throws IOException when a row cannot be written
+     */
+    public Step exportPage(String cursor, int limit, Pseudonymiser pseudonymiser, JsonLinesDecisionWriter writer)
+            throws IOException {
+        Page<ApplicationCase> page = cases.scan(CaseState.DECIDED, limit, cursor);
+        long withoutContent = 0;
+        List<ApplicationCase> decided = page.items();
+        for (int from = 0; from < decided.size(); from += BatchReads.MAX_KEYS) {
+            for (HistoricalApplication row : rows(decided.subList(from, Math.min(decided.size(),
+                    from + BatchReads.MAX_KEYS)))) {
+                if (row == null) {
+                    withoutContent++;
+                } else {
+                    writer.write(pseudonymiser.pseudonymise(row));
+                }
+            }
         }
-        return scores.application(applicationId, str(decision, "scoreId"))
-                .map(json -> new HistoricalApplication(parser.parse(json), Outcome.valueOf(str(decision, "outcome")),
-                        Instant.parse(str(decision, "decidedAt"))))
-                .orElse(null);
+        return new Step(page.nextCursor(), decided.size(), withoutContent);
+    }
+
+    /**
+     * What one scan page of an export did.
+     *
+     * @param nextCursor     where the scan continues, or {@code null} when the table has been read to its end
+     * @param decided        decided applications on the page
+     * @param withoutContent of those, how many had no stored content and were left out
+     */
+    public record Step(String nextCursor, long decided, long withoutContent) {
+    }
+
+    /**
+     * The rows of up to {@value BatchReads#MAX_KEYS} decided applications, in their order; {@code null} for one whose
+     * score has no stored content. Two {@code BatchGetItem}s: the decisions (strongly consistent), then the scores'
+     * contents.
+     */
+    private List<HistoricalApplication> rows(List<ApplicationCase> decided) {
+        List<Map<String, AttributeValue>> decisionKeys = new ArrayList<>(decided.size());
+        for (ApplicationCase c : decided) {
+            decisionKeys.add(Map.of(APPLICATION_ID, s(c.applicationId()),
+                    SK, s(DynamoDbDecisionRepository.sk(c.decisionRevision()))));
+        }
+        Map<String, Map<String, AttributeValue>> decisions = byApplication(BatchReads.get(client, table, decisionKeys,
+                "#id, #sk, #o, #d, #s", Map.of("#id", APPLICATION_ID, "#sk", SK, "#o", "outcome", "#d", "decidedAt",
+                        "#s", "scoreId"), true));
+        List<Map<String, AttributeValue>> scoreKeys = new ArrayList<>(decided.size());
+        for (ApplicationCase c : decided) {
+            Map<String, AttributeValue> decision = decisions.get(c.applicationId());
+            if (decision == null) {
+                throw new IllegalStateException("A decided case names a decision revision that is not stored.");
+            }
+            scoreKeys.add(Map.of(APPLICATION_ID, s(c.applicationId()),
+                    SK, s(DynamoDbScoreRepository.sk(str(decision, "scoreId")))));
+        }
+        Map<String, Map<String, AttributeValue>> contents = byApplication(BatchReads.get(client, table, scoreKeys,
+                "#id, #sk, #a", Map.of("#id", APPLICATION_ID, "#sk", SK, "#a", DynamoDbScoreRepository.APPLICATION),
+                false));
+        List<HistoricalApplication> rows = new ArrayList<>(decided.size());
+        for (ApplicationCase c : decided) {
+            Map<String, AttributeValue> decision = decisions.get(c.applicationId());
+            Map<String, AttributeValue> content = contents.get(c.applicationId());
+            rows.add(content == null || !content.containsKey(DynamoDbScoreRepository.APPLICATION) ? null
+                    : new HistoricalApplication(parser.parse(content.get(DynamoDbScoreRepository.APPLICATION).s()),
+                    Outcome.valueOf(str(decision, "outcome")), Instant.parse(str(decision, "decidedAt"))));
+        }
+        return rows;
+    }
+
+    private static Map<String, Map<String, AttributeValue>> byApplication(List<Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> out = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            out.put(str(item, APPLICATION_ID), item);
+        }
+        return out;
     }
 }

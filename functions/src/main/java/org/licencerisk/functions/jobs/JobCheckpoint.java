@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *                  next number, so of two workers advancing the same job only one succeeds
  * @param cursor    the opaque position to resume after (a scan cursor), or {@code null} at the start or the end
  * @param counts    running totals (e.g. {@code seen}, {@code rescored}, {@code skipped})
- * @param details   fixed facts of the job (e.g. the model version it scores with, where it writes)
+ * @param details   facts of the job: fixed ones from the start (e.g. the model version it scores with, where it
+ *                  writes) and those its steps add (e.g. the digest of each part an export wrote)
  * @param startedAt when the job started
  * @param updatedAt when this checkpoint was saved
  */
@@ -49,6 +50,20 @@ public record JobCheckpoint(JobKind kind, String jobId, JobStatus status, long s
         requireRunning();
         return new JobCheckpoint(kind, jobId, JobStatus.RUNNING, sequence + 1, nextCursor, newCounts, details,
                 startedAt, now);
+    }
+
+    /**
+     * The next checkpoint, recording facts of the step just done as well (e.g. a written part's digest). Facts only
+     * accumulate: a name already recorded keeps its value unless the step re-did it with the same name (a part
+     * re-written after a crash), which replaces it.
+     */
+    public JobCheckpoint advance(String nextCursor, Map<String, Long> newCounts, Map<String, String> addedDetails,
+                                 Instant now) {
+        requireRunning();
+        Map<String, String> all = new TreeMap<>(details);
+        all.putAll(addedDetails);
+        return new JobCheckpoint(kind, jobId, JobStatus.RUNNING, sequence + 1, nextCursor, newCounts, all, startedAt,
+                now);
     }
 
     /** The last checkpoint: the job ended with {@code ending} (complete or superseded) and {@code finalCounts}. */

@@ -165,8 +165,9 @@ public final class LocalApiServer implements AutoCloseable {
         env.put(ApiConfig.MODEL_DIR, require(options, "model-dir"));
         // Locally, artifacts live in a directory (--artifact-dir), never in the template's bucket.
         env.remove(ApiConfig.ARTIFACT_BUCKET);
-        // The local server does not retrain: the template's key is a deploy-time SSM reference.
-        env.remove(ApiConfig.PSEUDONYMISATION_KEY);
+        // The local server neither retrains nor exports: the template's secret and export bucket are AWS resources.
+        env.remove(ApiConfig.PSEUDONYMISATION_SECRET_ARN);
+        env.remove(ApiConfig.EXPORT_BUCKET);
         if (options.get("artifact-dir") != null) {
             env.put(ApiConfig.ARTIFACT_DIR, options.get("artifact-dir"));
         }

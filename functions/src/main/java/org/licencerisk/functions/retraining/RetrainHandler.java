@@ -3,9 +3,9 @@ package org.licencerisk.functions.retraining;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.licencerisk.functions.Components;
+import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.model.json.Json;
-import org.licencerisk.model.privacy.PseudonymisationKeys;
 import org.licencerisk.model.privacy.Pseudonymiser;
 import org.licencerisk.model.training.TrainerKind;
 
@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The {@code RetrainFunction}: weekly from an EventBridge schedule, or on demand with a payload such as
- * {@code {"splitDate": "2026-06-01", "trainer": "xgboost", "seed": 7, "actor": "ds-ada"}} (every field optional).
+ * {@code {"splitDate": "2026-06-01", "trainer": "xgboost", "seed": 7, "actor": "ds-ada"}} (every field optional;
+ * {@code "exportId"} trains on a completed export of the export function instead of exporting in process).
  * Returns a small summary: {@code status} ({@code registered} or {@code insufficient-data}), and for a registered
  * challenger its version and the comparison with the champion on the same held-out period. Adapts only: the work is
  * {@link RetrainingService#retrain}.
@@ -26,7 +27,7 @@ public final class RetrainHandler implements RequestHandler<Map<String, Object>,
     public static final String SCHEDULE_ACTOR = "retrain-schedule";
     /** Who registers a challenger from an on-demand invoke that names nobody. */
     public static final String INVOKE_ACTOR = "retrain-invoke";
-    private static final Set<String> OVERRIDES = Set.of("splitDate", "trainer", "seed", "actor");
+    private static final Set<String> OVERRIDES = Set.of("splitDate", "trainer", "seed", "actor", "exportId");
 
     private final Components components;
 
@@ -48,8 +49,7 @@ public final class RetrainHandler implements RequestHandler<Map<String, Object>,
         String requestId = context == null ? null : context.getAwsRequestId();
         RetrainingRequest request = request(input == null ? Map.of() : input);
         StructuredLogger logger = components.logger();
-        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKeys.fromBase64(
-                components.config().requirePseudonymisationKey()));
+        Pseudonymiser pseudonymiser = components.pseudonymisationKeys().pseudonymiser();
         Map<String, Object> summary = new LinkedHashMap<>();
         try {
             RetrainingResult result = components.retrainingService().retrain(request, pseudonymiser,
@@ -81,7 +81,7 @@ public final class RetrainHandler implements RequestHandler<Map<String, Object>,
         for (String field : input.keySet()) {
             if (!OVERRIDES.contains(field)) {
                 throw new IllegalArgumentException("Unknown field '" + field + "'; an on-demand retraining takes "
-                        + "splitDate, trainer, seed and actor.");
+                        + "splitDate, trainer, seed, actor and exportId.");
             }
         }
         return new RetrainingRequest(
@@ -90,6 +90,8 @@ public final class RetrainHandler implements RequestHandler<Map<String, Object>,
                 input.containsKey("seed") ? RetrainingRequest.seed(String.valueOf(input.get("seed"))) : seed,
                 input.containsKey("splitDate") ? RetrainingRequest.splitDate(String.valueOf(input.get("splitDate")))
                         : null,
-                input.containsKey("actor") ? String.valueOf(input.get("actor")) : INVOKE_ACTOR);
+                input.containsKey("actor") ? String.valueOf(input.get("actor")) : INVOKE_ACTOR,
+                input.containsKey("exportId") ? new ExportRequest(String.valueOf(input.get("exportId")), null).exportId()
+                        : null);
     }
 }

@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param splitDate the first decision time of the held-out period, or {@code null} for the newest 20% of labelled
  *                  decisions
  * @param actor     who asked for the retraining (recorded as who registered the challenger)
+ * @param exportId  a completed export of the export function to train on, or {@code null} to export in process
  */
-public record RetrainingRequest(TrainerKind trainer, long seed, Instant splitDate, String actor) {
+public record RetrainingRequest(TrainerKind trainer, long seed, Instant splitDate, String actor, String exportId) {
+
+    /** A retraining that exports in process. */
+    public RetrainingRequest(TrainerKind trainer, long seed, Instant splitDate, String actor) {
+        this(trainer, seed, splitDate, actor, null);
+    }
 
     public RetrainingRequest {
         Objects.requireNonNull(trainer, "trainer");

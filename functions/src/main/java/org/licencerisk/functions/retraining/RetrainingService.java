@@ -3,6 +3,7 @@ package org.licencerisk.functions.retraining;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportSummary;
+import org.licencerisk.functions.export.S3ExportReader;
 import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.HeldOutComparison.PeriodMetrics;
 import org.licencerisk.functions.models.ModelRegistry;
@@ -38,7 +39,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Retrains: exports the decided applications (pseudonymised, streamed to a private temporary file), loads them with
+ * Retrains: exports the decided applications (pseudonymised, streamed to a private temporary file; or reads a completed
+ * export of the export function from S3, each part checked against its manifest digest), loads them with
  * the standard feature definition, splits them by time (the newest 20% of labelled decisions, or those from a given
  * split date, are the held-out period), trains a challenger on the older part with the held-out period as its
  * explicit test set, scores exactly the same held-out decisions with the current champion (its stored artifact,
@@ -53,12 +55,23 @@ public final class RetrainingService {
     private static final String EXPORT_FILE = "decisions.jsonl";
 
     private final DecisionExporter exporter;
+    private final S3ExportReader exports;
     private final ModelRegistry registry;
     private final ArtifactStore store;
     private final Clock clock;
 
     public RetrainingService(DecisionExporter exporter, ModelRegistry registry, ArtifactStore store, Clock clock) {
+        this(exporter, null, registry, store, clock);
+    }
+
+    /**
+     * @param exports reads completed exports of the export function, or {@code null} where no export bucket is
+     *                configured
+     */
+    public RetrainingService(DecisionExporter exporter, S3ExportReader exports, ModelRegistry registry,
+                             ArtifactStore store, Clock clock) {
         this.exporter = exporter;
+        this.exports = exports;
         this.registry = registry;
         this.store = store;
         this.clock = clock;
@@ -76,8 +89,9 @@ public final class RetrainingService {
         try {
             work = Files.createTempDirectory("licence-risk-retrain-");
             Path file = work.resolve(EXPORT_FILE);
-            ExportSummary export = exporter.export(file, pseudonymiser,
-                    s -> progress.progress("exporting", s.decided(), 0));
+            ExportSummary export = request.exportId() == null
+                    ? exporter.export(file, pseudonymiser, s -> progress.progress("exporting", s.decided(), 0))
+                    : readExport(request.exportId(), file, pseudonymiser);
             DecisionDataset data = load(file, FeatureDefinition.standard(), export);
             Instant split = request.splitDate() != null ? request.splitDate() : defaultSplit(data.labelled());
             DecisionDataset training = data.before(split);
@@ -111,6 +125,15 @@ public final class RetrainingService {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** The rows of a completed S3 export, checked against its manifest, instead of exporting in process. */
+    private ExportSummary readExport(String exportId, Path file, Pseudonymiser pseudonymiser) {
+        if (exports == null) {
+            throw new IllegalArgumentException("No export bucket is configured (EXPORT_BUCKET), so export " + exportId
+                    + " cannot be read.");
+        }
+        return exports.read(exportId, file, pseudonymiser.keyId());
     }
 
     /** The first decision time of the newest {@value #HELD_OUT_SHARE} of labelled decisions. */

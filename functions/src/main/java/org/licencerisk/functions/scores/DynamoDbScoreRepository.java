@@ -105,13 +105,21 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
         return new Page<>(items, next);
     }
 
-    /** Returns the stored content of the application a score scored, or empty for scores stored without it. */
+    /**
+     * Returns the stored content of the application a score scored, or empty for scores stored without it (one
+     * {@code GetItem}; the re-scoring job and the drift report read one application at a time, the export in batches).
+     */
     public Optional<String> application(String applicationId, String scoreId) {
         Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
-                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(PREFIX + scoreId)))
+                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(sk(scoreId))))
                 .projectionExpression("#a")
                 .expressionAttributeNames(Map.of("#a", APPLICATION)))).item();
         return item == null || !item.containsKey(APPLICATION) ? Optional.empty() : Optional.of(item.get(APPLICATION).s());
+    }
+
+    /** The sort key of a score item. */
+    public static String sk(String scoreId) {
+        return PREFIX + scoreId;
     }
 
     static Map<String, AttributeValue> toItem(StoredScore score) {

@@ -8,6 +8,7 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.testing.DecidedApplications;
 import org.licencerisk.functions.testing.Applications;
+import org.licencerisk.functions.testing.SecretsManagerStub;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.artifact.ModelArtifact;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The registry command line against dynalite and a local artifact directory. */
@@ -176,5 +178,48 @@ class RegistryToolTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("too little data"));
         assertEquals(0, run("list"));
         assertEquals(0, output().get("items").size(), "nothing registered");
+    }
+
+    @Test
+    void exportsWithAKeySecretTheSameRowsAsWithItsKeyFileAndTakesExactlyOneOfThem() throws IOException {
+        DecidedApplications.record(components, 2, 5);
+        String keyText = java.util.Base64.getEncoder().encodeToString("a test key of thirty-two bytes!!".getBytes(
+                StandardCharsets.US_ASCII));
+        Path key = Files.writeString(artifacts.resolve("export.key"), keyText);
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:licence-risk-key-AbCdEf";
+        try (SecretsManagerStub secrets = SecretsManagerStub.holding(arn, keyText)) {
+            ApiConfig config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, components.config().applicationsTable(),
+                    ApiConfig.MODELS_TABLE, components.config().modelsTable(),
+                    ApiConfig.DYNAMODB_ENDPOINT, components.config().dynamoDbEndpoint().toString(),
+                    ApiConfig.SECRETS_MANAGER_ENDPOINT, secrets.endpoint().toString()));
+            components = Components.of(config, components.dynamoDb(), TestModel.scorer(), Clock.systemUTC(),
+                    components.logger());
+            Path fromFile = artifacts.resolve("from-file.jsonl");
+            Path fromSecret = artifacts.resolve("from-secret.jsonl");
+            assertEquals(0, run("export", "--out", fromFile.toString(), "--key-file", key.toString()));
+            assertEquals(0, run("export", "--out", fromSecret.toString(), "--key-secret", arn),
+                    err.toString(StandardCharsets.UTF_8));
+            assertEquals(7, output().get("exported").asInt());
+            assertEquals(Files.readString(fromFile), Files.readString(fromSecret));
+            assertEquals(1, secrets.received().size());
+
+            assertEquals(2, run("export", "--out", fromSecret.toString(), "--key-file", key.toString(),
+                    "--key-secret", arn));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("exactly one of --key-file and --key-secret"));
+            assertEquals(2, run("export", "--out", fromSecret.toString()));
+            assertEquals(2, run("export", "--out", fromSecret.toString(), "--key-secret", keyText));
+            String refused = err.toString(StandardCharsets.UTF_8);
+            assertTrue(refused.contains("--key-secret must be the ARN"), refused);
+            assertFalse(refused.contains(keyText), "a key pasted by mistake is not echoed");
+        }
+        try (SecretsManagerStub empty = SecretsManagerStub.holding(arn, "not base64 at all!")) {
+            ApiConfig config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, components.config().applicationsTable(),
+                    ApiConfig.MODELS_TABLE, components.config().modelsTable(),
+                    ApiConfig.SECRETS_MANAGER_ENDPOINT, empty.endpoint().toString()));
+            components = Components.of(config, components.dynamoDb(), TestModel.scorer(), Clock.systemUTC(),
+                    components.logger());
+            assertEquals(2, run("export", "--out", artifacts.resolve("x.jsonl").toString(), "--key-secret", arn));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not hold base64 text"));
+        }
     }
 }

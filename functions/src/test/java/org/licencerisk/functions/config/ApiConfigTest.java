@@ -93,24 +93,44 @@ class ApiConfigTest {
     }
 
     @Test
-    void retrainingReadsTheSeedAndTheKeyAndNeverPrintsTheKey() {
+    void retrainingReadsTheSeedAndWhereTheKeyIsButNeverTheKey() {
         ApiConfig defaults = ApiConfig.from(valid());
         assertEquals(42L, defaults.retrainSeed());
-        IllegalStateException missing = assertThrows(IllegalStateException.class, defaults::requirePseudonymisationKey);
-        assertTrue(missing.getMessage().contains("PSEUDONYMISATION_KEY"));
+        assertNull(defaults.keys().secretArn());
+        assertNull(defaults.keys().keyFile());
 
         Map<String, String> env = valid();
-        String key = java.util.Base64.getEncoder().encodeToString("thirty-two bytes of a test key!!".getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII));
-        env.put("PSEUDONYMISATION_KEY", key);
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:licence-risk-key-AbCdEf";
+        env.put("PSEUDONYMISATION_SECRET_ARN", arn);
         env.put("RETRAIN_SEED", "7");
         ApiConfig c = ApiConfig.from(env);
         assertEquals(7L, c.retrainSeed());
-        assertEquals(key, c.requirePseudonymisationKey());
-        assertFalse(c.toString().contains(key), "the key never reaches a log through the configuration");
+        assertEquals(arn, c.keys().secretArn());
+
+        env.put("PSEUDONYMISATION_KEY_FILE", "/keys/export.key");
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+        env.remove("PSEUDONYMISATION_KEY_FILE");
+        env.put("PSEUDONYMISATION_SECRET_ARN", "bXkga2V5IGlzIGhlcmUgYW5kIGl0IGlzIGxvbmcgZW5vdWdo");
+        IllegalArgumentException notArn = assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
+        assertTrue(notArn.getMessage().startsWith("PSEUDONYMISATION_SECRET_ARN must be the ARN"), notArn.getMessage());
+        assertFalse(notArn.getMessage().contains("bXkga2V5"), "a key pasted by mistake is not echoed");
+        env.put("PSEUDONYMISATION_SECRET_ARN", arn);
 
         env.put("RETRAIN_SEED", "seven");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
         assertEquals("RETRAIN_SEED must be a whole number.", bad.getMessage());
+    }
+
+    @Test
+    void theExportBucketIsCheckedAndRequiredOnlyToExport() {
+        Map<String, String> env = valid();
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> ApiConfig.from(env).requireExportBucket());
+        assertTrue(missing.getMessage().contains("EXPORT_BUCKET"));
+        env.put("EXPORT_BUCKET", "Not_A_Bucket");
+        assertThrows(IllegalArgumentException.class, () -> ApiConfig.from(env));
+        env.put("EXPORT_BUCKET", "licence-risk-exports");
+        assertEquals("licence-risk-exports", ApiConfig.from(env).requireExportBucket());
     }
 }

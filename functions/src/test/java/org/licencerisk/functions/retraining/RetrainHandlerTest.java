@@ -6,9 +6,17 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.models.ModelStatus;
 import org.licencerisk.functions.models.RegisteredModel;
+import org.licencerisk.functions.artifacts.S3Objects;
+import org.licencerisk.functions.export.ExportHandler;
+import org.licencerisk.functions.export.ExportJobService;
 import org.licencerisk.functions.testing.DecidedApplications;
+import org.licencerisk.functions.testing.S3rver;
+import org.licencerisk.functions.testing.TimedContext;
 import org.licencerisk.functions.testing.TestStack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,9 +40,14 @@ class RetrainHandlerTest {
     Path dir;
 
     private Components components(String seed) {
+        Path key = dir.resolve("export.key");
+        try {
+            Files.writeString(key, Base64.getEncoder().encodeToString(new byte[32]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
-                ApiConfig.PSEUDONYMISATION_KEY, Base64.getEncoder().encodeToString(new byte[32]),
-                ApiConfig.RETRAIN_SEED, seed)).components();
+                ApiConfig.PSEUDONYMISATION_KEY_FILE, key.toString(), ApiConfig.RETRAIN_SEED, seed)).components();
     }
 
     @Test
@@ -88,5 +101,45 @@ class RetrainHandlerTest {
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("trainer", "forest"), null));
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("seed", "x"), null));
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("since", "2026-01-01"), null));
+    }
+
+    @Test
+    void onDemandTrainsOnACompletedS3ExportAsOnItsOwnExportAndRefusesAnIncompleteOrAlteredOne() {
+        Path key = dir.resolve("export.key");
+        try {
+            Files.writeString(key, Base64.getEncoder().encodeToString(new byte[32]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Components components = TestStack.withEnvironment(Map.of(
+                ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
+                ApiConfig.PSEUDONYMISATION_KEY_FILE, key.toString(), ApiConfig.RETRAIN_SEED, "9",
+                ApiConfig.S3_ENDPOINT, S3rver.shared().endpoint().toString(),
+                ApiConfig.EXPORT_BUCKET, S3rver.BUCKET)).components();
+        DecidedApplications.record(components, 40, 80);
+        ExportHandler export = new ExportHandler(components);
+        String exportId = (String) export.handleRequest(Map.of("pageSize", 50), TimedContext.plenty()).get("exportId");
+
+        Map<String, Object> fromS3 = new RetrainHandler(components).handleRequest(Map.of("exportId", exportId,
+                "seed", 4), null);
+        Map<String, Object> inProcess = new RetrainHandler(components).handleRequest(Map.of("seed", 4), null);
+
+        assertEquals("registered", fromS3.get("status"), fromS3.toString());
+        assertEquals(120, ((Number) fromS3.get("exported")).intValue());
+        assertEquals(((Map<?, ?>) inProcess.get("comparison")).get("challenger"),
+                ((Map<?, ?>) fromS3.get("comparison")).get("challenger"), "the same rows train the same challenger");
+
+        String running = (String) export.handleRequest(Map.of("pageSize", 50), TimedContext.remaining(900_000, 1_000))
+                .get("exportId");
+        IllegalArgumentException incomplete = assertThrows(IllegalArgumentException.class,
+                () -> new RetrainHandler(components).handleRequest(Map.of("exportId", running), null));
+        assertTrue(incomplete.getMessage().contains("not complete"), incomplete.getMessage());
+        S3Objects s3 = S3Objects.create(components.config());
+        s3.put(S3rver.BUCKET, ExportJobService.prefix(exportId) + "part-00002.jsonl", new byte[] {'{', '}', '\n'});
+        IllegalStateException altered = assertThrows(IllegalStateException.class,
+                () -> new RetrainHandler(components).handleRequest(Map.of("exportId", exportId), null));
+        assertTrue(altered.getMessage().contains("differs from the SHA-256"), altered.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new RetrainHandler(components).handleRequest(Map.of("exportId", "latest"), null));
     }
 }

@@ -44,8 +44,11 @@ class TemplateTest {
 
     private static final String RETRAIN_HANDLER = "org.licencerisk.functions.retraining.RetrainHandler";
     private static final String RESCORE_HANDLER = "org.licencerisk.functions.rescoring.RescoreFunction";
-    /** Functions started by a schedule, a stream or an invoke rather than a route. */
-    private static final Set<String> BATCH_HANDLERS = Set.of(RETRAIN_HANDLER, RESCORE_HANDLER);
+    private static final String EXPORT_HANDLER = "org.licencerisk.functions.export.ExportHandler";
+    /** Functions started by a schedule, a stream or an invoke rather than a route; the only ones that scan. */
+    private static final Set<String> BATCH_HANDLERS = Set.of(RETRAIN_HANDLER, RESCORE_HANDLER, EXPORT_HANDLER);
+    /** Functions that read the pseudonymisation key. */
+    private static final Set<String> KEY_READERS = Set.of(RETRAIN_HANDLER, EXPORT_HANDLER);
 
     private static SamTemplate template;
     private static Components components;
@@ -74,7 +77,7 @@ class TemplateTest {
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
             if (BATCH_HANDLERS.contains(f.handler())) {
-                assertTrue(f.routes().isEmpty(), "retraining and re-scoring have no HTTP route");
+                assertTrue(f.routes().isEmpty(), f.logicalId() + " has no HTTP route");
                 assertNotNull(handler(f));
                 continue;
             }
@@ -131,6 +134,7 @@ class TemplateTest {
         classified.addAll(ApiConfig.SHADOW_VARIABLES);
         classified.addAll(ApiConfig.DATA_SCIENTIST_VARIABLES);
         classified.addAll(ApiConfig.RESCORING_VARIABLES);
+        classified.addAll(ApiConfig.EXPORT_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in a list");
@@ -156,6 +160,9 @@ class TemplateTest {
             }
             if (f.handler().equals(RESCORE_HANDLER)) {
                 expected.addAll(ApiConfig.RESCORING_VARIABLES);
+            }
+            if (f.handler().equals(EXPORT_HANDLER)) {
+                expected.addAll(ApiConfig.EXPORT_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
@@ -204,21 +211,30 @@ class TemplateTest {
                 for (JsonNode statement : policy.path("Statement")) {
                     statement.path("Action").forEach(a -> actions.add(a.asText()));
                     for (JsonNode resource : statement.path("Resource")) {
-                        // The wildcards allowed: the objects under the artifact bucket's models/ prefix, and the models
-                        // table's streams for dynamodb:ListStreams (which names no single stream).
+                        // The wildcards allowed: the objects under the artifact bucket's models/ prefix, (for the export
+                        // and retraining functions only) those under the export bucket's exports/ prefix, and the
+                        // models table's streams for dynamodb:ListStreams (which names no single stream).
                         String sub = resource.path("Fn::Sub").asText();
-                        boolean allowed = sub.equals("${ArtifactBucket.Arn}/models/*")
-                                || sub.equals("${ModelsTable.Arn}/stream/*") && statement.path("Action").toString()
-                                .equals("[\"dynamodb:ListStreams\"]");
-                        assertTrue(allowed || !resource.toString().contains("*"), f.logicalId() + " names its resources");
+                        boolean artifactObjects = sub.equals("${ArtifactBucket.Arn}/models/*");
+                        boolean exportObjects = sub.equals("${ExportBucket.Arn}/exports/*")
+                                && KEY_READERS.contains(f.handler());
+                        boolean streams = sub.equals("${ModelsTable.Arn}/stream/*") && statement.path("Action")
+                                .toString().equals("[\"dynamodb:ListStreams\"]");
+                        assertTrue(artifactObjects || exportObjects || streams || !resource.toString().contains("*"),
+                                f.logicalId() + " names its resources");
                     }
                 }
             }
             assertFalse(actions.isEmpty());
             actions.forEach(a -> assertFalse(a.contains("*"), a));
-            // Only the batch jobs scan (the retraining export decided cases, re-scoring undecided); nothing deletes.
+            // Only the batch jobs scan (the exports decided cases, re-scoring undecided ones); nothing deletes; only the
+            // exporters read the pseudonymisation key.
             assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
             assertEquals(BATCH_HANDLERS.contains(f.handler()), actions.contains("dynamodb:Scan"), f.logicalId());
+            // The export reads decisions and scores in batches (DecisionExporter, BatchReads).
+            assertEquals(KEY_READERS.contains(f.handler()), actions.contains("dynamodb:BatchGetItem"), f.logicalId());
+            assertEquals(KEY_READERS.contains(f.handler()), actions.contains("secretsmanager:GetSecretValue"),
+                    f.logicalId());
             if (READERS.contains(f.logicalId())) {
                 assertTrue(READ_ONLY.containsAll(actions), f.logicalId() + " is read-only: " + actions);
             }
@@ -265,7 +281,18 @@ class TemplateTest {
             boolean retrain = f.handler().equals(RETRAIN_HANDLER);
             boolean scores = f.handler().endsWith(".ScoresHandler") || f.handler().equals(RESCORE_HANDLER);
             assertEquals(scores || retrain, policies.contains("ArtifactBucket"), f.logicalId());
-            assertEquals(retrain, policies.contains("s3:PutObject"), f.logicalId());
+            boolean export = f.handler().equals(EXPORT_HANDLER);
+            assertEquals(retrain || export, policies.contains("s3:PutObject"), f.logicalId());
+            assertEquals(retrain || export, policies.contains("ExportBucket"), f.logicalId());
+            for (JsonNode policy : f.node().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (statement.path("Resource").toString().contains("ExportBucket")) {
+                        // The export function only writes exports; retraining only reads them.
+                        assertEquals(export ? "[\"s3:PutObject\"]" : "[\"s3:GetObject\"]",
+                                statement.path("Action").toString(), f.logicalId());
+                    }
+                }
+            }
             assertFalse(policies.contains("s3:DeleteObject"), f.logicalId());
         }
     }
@@ -300,6 +327,57 @@ class TemplateTest {
                 json.readTree("{\"dynamodb\":{\"NewImage\":{\"registry\":{\"S\":[\"POINTER\"]}}}}"),
                 json.readTree("{\"dynamodb\":{\"NewImage\":{\"registry\":{\"S\":[\"JOB#RESCORE\"]},"
                         + "\"jobStatus\":{\"S\":[\"RUNNING\"]}}}}")), patterns);
+    }
+
+    @Test
+    void theKeyIsAGeneratedRetainedSecretReadAtRunTimeByExactlyTheExportersAndNeverInTheConfiguration() {
+        JsonNode resources = template.root().path("Resources");
+        JsonNode secret = resources.path("PseudonymisationKeySecret");
+        assertEquals("AWS::SecretsManager::Secret", secret.path("Type").asText());
+        assertEquals("Retain", secret.path("DeletionPolicy").asText());
+        assertEquals("Retain", secret.path("UpdateReplacePolicy").asText());
+        JsonNode generate = secret.path("Properties").path("GenerateSecretString");
+        // 64 letters and digits are valid base64 of 48 bytes: at least the 32 the pseudonymiser needs.
+        assertEquals(64, generate.path("PasswordLength").asInt());
+        assertTrue(generate.path("ExcludePunctuation").asBoolean());
+        assertEquals("ArtifactKey", secret.path("Properties").path("KmsKeyId").path("Fn::GetAtt").get(0).asText());
+        assertFalse(template.root().path("Parameters").toString().toLowerCase(Locale.ROOT).contains("pseudonymisation"),
+                "no deploy-time key parameter");
+        assertFalse(template.root().toString().contains("resolve:ssm"), "no key resolved into the configuration");
+        for (SamTemplate.Function f : template.functions()) {
+            String arn = f.environment().get(ApiConfig.PSEUDONYMISATION_SECRET_ARN);
+            assertEquals(KEY_READERS.contains(f.handler()) ? "PseudonymisationKeySecret" : null, arn, f.logicalId());
+            for (JsonNode policy : f.node().path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (statement.path("Action").toString().contains("secretsmanager:")) {
+                        assertEquals("[\"secretsmanager:GetSecretValue\"]", statement.path("Action").toString());
+                        assertEquals("[{\"Ref\":\"PseudonymisationKeySecret\"}]", statement.path("Resource").toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theExportBucketIsKmsEncryptedPrivateTlsOnlyAndWrittenOnlyUnderExportsByTheExportFunction() {
+        JsonNode bucket = template.properties("ExportBucket");
+        JsonNode sse = bucket.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0)
+                .path("ServerSideEncryptionByDefault");
+        assertEquals("aws:kms", sse.path("SSEAlgorithm").asText());
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertTrue(block.path(setting).asBoolean(), setting);
+        }
+        assertEquals("Retain", template.root().path("Resources").path("ExportBucket").path("DeletionPolicy").asText());
+        JsonNode tls = template.properties("ExportBucketPolicy").path("PolicyDocument").path("Statement").get(0);
+        assertEquals("Deny", tls.path("Effect").asText());
+        assertEquals("false", tls.path("Condition").path("Bool").path("aws:SecureTransport").asText());
+        SamTemplate.Function export = template.functions().stream().filter(f -> f.handler().equals(EXPORT_HANDLER))
+                .findFirst().orElseThrow();
+        assertEquals("ExportBucket", export.environment().get(ApiConfig.EXPORT_BUCKET));
+        String checkpoints = export.node().path("Properties").path("Policies").toString();
+        assertTrue(checkpoints.contains("\"dynamodb:LeadingKeys\":[\"JOB#EXPORT\"]"),
+                "the export function writes only its own job items in the models table");
     }
 
     @Test
