@@ -1,24 +1,20 @@
 package org.licencerisk.functions.decisions;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code PUT /v1/applications/{applicationId}/decision}: an officer records (or revises) a decision. Only callers
  * whose JWT claim {@code ROLE_CLAIM} lists {@code OFFICER_ROLE} get through; others get 403.
  */
-public final class DecisionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DecisionsHandler implements HttpApiHandler {
 
     /** The route. */
     public static final String PATH = "/v1/applications/{applicationId}/decision";
@@ -42,13 +38,8 @@ public final class DecisionsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 
     private ApiResponse put(ApiRequest request) {

@@ -1,19 +1,14 @@
 package org.licencerisk.functions.models;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.logging.StructuredLogger;
 
-import java.util.Map;
-import java.util.Set;
 
 /** {@code GET /v1/models} and {@code GET /v1/models/{modelVersion}}: what is deployed, with manifests and metrics. */
-public final class ModelsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ModelsHandler implements HttpApiHandler {
 
     /** The list route. */
     public static final String LIST = "/v1/models";
@@ -40,12 +35,7 @@ public final class ModelsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 }

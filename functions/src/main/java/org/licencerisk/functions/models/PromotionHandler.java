@@ -1,26 +1,21 @@
 package org.licencerisk.functions.models;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.http.ListBody;
 import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /v1/models/{modelVersion}/promote} and {@code GET /v1/promotions}: data scientists change the champion
  * (or roll back) and read the audit trail. Only callers whose JWT claim {@code ROLE_CLAIM} lists
  * {@code DATA_SCIENTIST_ROLE} get through; others get 403.
  */
-public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PromotionHandler implements HttpApiHandler {
 
     /** The promotion route. */
     public static final String PROMOTE = "/v1/models/{modelVersion}/promote";
@@ -49,13 +44,8 @@ public final class PromotionHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 
     private ApiResponse promote(ApiRequest request) {

@@ -1,23 +1,18 @@
 package org.licencerisk.functions.queue;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code GET /v1/queue?band=&limit=&cursor=}: undecided applications, riskiest first. Only callers whose JWT claim
  * {@code ROLE_CLAIM} lists {@code OFFICER_ROLE} get through; others get 403.
  */
-public final class QueueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class QueueHandler implements HttpApiHandler {
 
     /** The route. */
     public static final String PATH = "/v1/queue";
@@ -42,12 +37,7 @@ public final class QueueHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 }

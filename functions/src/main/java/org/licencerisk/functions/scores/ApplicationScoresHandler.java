@@ -1,19 +1,14 @@
 package org.licencerisk.functions.scores;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.logging.StructuredLogger;
 
-import java.util.Map;
-import java.util.Set;
 
 /** Officers read an application's scores: the latest, the history (newest first) and one score by id. */
-public final class ApplicationScoresHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApplicationScoresHandler implements HttpApiHandler {
 
     /** The history route. */
     public static final String HISTORY = "/v1/applications/{applicationId}/scores";
@@ -45,12 +40,7 @@ public final class ApplicationScoresHandler implements RequestHandler<APIGateway
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 }

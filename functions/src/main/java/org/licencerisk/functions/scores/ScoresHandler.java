@@ -1,15 +1,13 @@
 package org.licencerisk.functions.scores;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.crac.Core;
 import org.crac.Resource;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.logging.StructuredLogger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.model.application.ApplicationParser;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /v1/scores} for licensing systems (IAM-authorised): scores and stores an application.
@@ -28,7 +25,7 @@ import java.util.Set;
  * In Lambda the no-argument constructor loads the model during init and registers a CRaC priming hook, so that
  * SnapStart's snapshot holds a loaded model, JIT-warmed scoring code and a connected DynamoDB client.
  */
-public final class ScoresHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public final class ScoresHandler implements HttpApiHandler, Resource {
 
     /** The route. */
     public static final String PATH = "/v1/scores";
@@ -58,13 +55,8 @@ public final class ScoresHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 
     private ApiResponse post(ApiRequest request) {

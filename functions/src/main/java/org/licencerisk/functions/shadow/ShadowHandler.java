@@ -1,26 +1,21 @@
 package org.licencerisk.functions.shadow;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
+import org.licencerisk.functions.http.HttpApiHandler;
 import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ModelDetail;
 
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code PUT} and {@code DELETE /v1/models/{modelVersion}/shadow} (start and stop shadow mode) and
  * {@code GET /v1/models/{modelVersion}/comparison} (the model against a baseline, the champion by default): data
  * scientists only, like promotion; others get 403.
  */
-public final class ShadowHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShadowHandler implements HttpApiHandler {
 
     /** The shadow-mode route. */
     public static final String SHADOW = "/v1/models/{modelVersion}/shadow";
@@ -50,13 +45,8 @@ public final class ShadowHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(event, context);
-    }
-
-    /** Returns the routes this handler serves. */
-    public Map<String, Set<String>> routes() {
-        return api.routes();
+    public ApiDispatcher dispatcher() {
+        return api;
     }
 
     /** The role requirement has checked that the token names its subject: the actor recorded. */
