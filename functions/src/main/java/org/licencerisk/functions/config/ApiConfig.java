@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param retrainSeed        the training seed of a scheduled retraining
  * @param keys               where the export's pseudonymisation key comes from (a secret or a key file; never the key)
  * @param exportBucket       the S3 bucket of training exports (the export function), or {@code null}
+ * @param rescoreSettle      how long after a promotion a scoring function may still score with the previous champion;
+ *                           a re-scoring job that started sooner ends with a sweep no earlier than that
  * @param shadowScoresTable  the DynamoDB table of shadow models' scores, or {@code null} where no function in this
  *                           process scores in shadow or compares (shadow mode is then off)
  */
@@ -44,7 +46,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
                         Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
                         String dataScientistRole, String officerRole, double promotionTolerance,
-                        long retrainSeed, KeyLocation keys, String exportBucket, String shadowScoresTable) {
+                        long retrainSeed, KeyLocation keys, String exportBucket, Duration rescoreSettle,
+                        String shadowScoresTable) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -60,6 +63,12 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String ARTIFACT_BUCKET = "ARTIFACT_BUCKET";
     /** Optional: how often, in seconds, the scoring path reads the champion pointer (default 30, 1 to 60). */
     public static final String CHAMPION_CHECK_SECONDS = "CHAMPION_CHECK_SECONDS";
+    /**
+     * Seconds after a promotion until no scoring function scores with the previous champion: a scoring function goes
+     * at most two check intervals without checking the pointer, and a load takes well under one more (default three
+     * times {@code CHAMPION_CHECK_SECONDS}; it must be at least that on the scoring functions' interval).
+     */
+    public static final String RESCORE_SETTLE_SECONDS = "RESCORE_SETTLE_SECONDS";
     /** Local mode: a directory holding model artifacts instead of S3. */
     public static final String ARTIFACT_DIR = "ARTIFACT_DIR";
     /** Optional endpoint of an S3-compatible server; unset in AWS. */
@@ -108,7 +117,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Variables {@code template.yaml} sets on the data-scientist-only shadow function. */
     public static final List<String> DATA_SCIENTIST_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE);
     /** Variables {@code template.yaml} sets on the re-scoring function. */
-    public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET);
+    public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, RESCORE_SETTLE_SECONDS);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT,
             PSEUDONYMISATION_KEY_FILE, SECRETS_MANAGER_ENDPOINT);
@@ -167,6 +176,9 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         if (shadowScoresTable != null) {
             requireTable(SHADOW_SCORES_TABLE, shadowScoresTable);
         }
+        if (rescoreSettle == null || rescoreSettle.isNegative() || rescoreSettle.compareTo(Duration.ofSeconds(600)) > 0) {
+            throw new IllegalArgumentException(RESCORE_SETTLE_SECONDS + " must lie between 0 and 600 seconds.");
+        }
     }
 
     /** Reads the configuration from the process environment. */
@@ -185,6 +197,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         String artifactDir = blankToNull(env.get(ARTIFACT_DIR));
         long championCheck = wholeNumber(CHAMPION_CHECK_SECONDS, env.get(CHAMPION_CHECK_SECONDS),
                 DEFAULT_CHAMPION_CHECK_SECONDS, "seconds");
+        long rescoreSettle = wholeNumber(RESCORE_SETTLE_SECONDS, env.get(RESCORE_SETTLE_SECONDS), 3 * championCheck,
+                "seconds");
         double tolerance = DEFAULT_TOLERANCE;
         String toleranceText = blankToNull(env.get(PROMOTION_TOLERANCE));
         if (toleranceText != null) {
@@ -212,7 +226,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
                 Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
-                tolerance, retrainSeed, keys, blankToNull(env.get(EXPORT_BUCKET)),
+                tolerance, retrainSeed, keys, blankToNull(env.get(EXPORT_BUCKET)), Duration.ofSeconds(rescoreSettle),
                 blankToNull(env.get(SHADOW_SCORES_TABLE)));
     }
 
@@ -308,7 +322,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 + ", roleClaim=" + roleClaim + ", dataScientistRole=" + dataScientistRole + ", officerRole=" + officerRole
                 + ", promotionTolerance="
                 + promotionTolerance + ", retrainSeed=" + retrainSeed + ", keys=" + keys + ", exportBucket="
-                + exportBucket + ", shadowScoresTable=" + shadowScoresTable + "]";
+                + exportBucket + ", rescoreSettle=" + rescoreSettle + ", shadowScoresTable=" + shadowScoresTable + "]";
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

@@ -34,6 +34,7 @@ public final class ChampionModel {
     private final VerifiedModels models;
     private final StructuredLogger log;
     private final PeriodicCheck pointerCheck;
+    private final Duration staleAfter;
     private volatile RiskScorer current;
     private volatile String refused;
 
@@ -50,11 +51,26 @@ public final class ChampionModel {
         this.models = new VerifiedModels(bundled, registry, store);
         this.log = log;
         this.pointerCheck = new PeriodicCheck("champion-loader", interval, this::check);
+        this.staleAfter = staleAfter(interval);
     }
 
-    /** Returns the model to score with now, handing a pointer check to the background thread when one is due. */
+    /**
+     * How long a container may go without a finished pointer check before its next request checks (and, if the
+     * champion changed, loads) on the request path: two check intervals.
+     */
+    public static Duration staleAfter(Duration interval) {
+        return interval.multipliedBy(2);
+    }
+
+    /**
+     * Returns the model to score with now. Normally hands a pointer check to the background thread when one is due and
+     * returns at once. When no check has finished for {@link #staleAfter two intervals} (a container's first request,
+     * one that was idle, or one restored from a snapshot), checks on the request path first: one {@code GetItem}, plus
+     * the load of a new champion when the pointer moved. So no request is scored by a champion replaced more than
+     * two intervals and one load ago, which is what lets the re-scoring job's closing sweep catch every stale score.
+     */
     public RiskScorer current() {
-        pointerCheck.trigger();
+        pointerCheck.runIfStale(staleAfter);
         return current;
     }
 

@@ -7,8 +7,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A check that the request path triggers but never waits for: at most once per interval, {@link #trigger()} hands
- * it to a single daemon thread and returns at once; while one runs, no other starts. Thread-safe.
+ * A check that the request path triggers but normally never waits for: at most once per interval, {@link #trigger()}
+ * hands it to a single daemon thread and returns at once; while one runs, no other starts. {@link #runIfStale} runs it
+ * on the caller's thread instead when no check has finished for a while (a container that was idle, or restored from
+ * a snapshot), so that such a container never serves on the strength of an old check. Thread-safe.
  */
 final class PeriodicCheck {
 
@@ -17,6 +19,8 @@ final class PeriodicCheck {
     private final Runnable check;
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile long nextCheckNanos = System.nanoTime();
+    /** Wall-clock time of the last finished check (wall clock, as it stays right across a snapshot and restore). */
+    private volatile long lastFinishedMillis = Long.MIN_VALUE;
     private ExecutorService loader;
 
     PeriodicCheck(String threadName, Duration interval, Runnable check) {
@@ -35,6 +39,7 @@ final class PeriodicCheck {
                     try {
                         check.run();
                     } finally {
+                        lastFinishedMillis = System.currentTimeMillis();
                         checking.set(false);
                     }
                 });
@@ -42,6 +47,29 @@ final class PeriodicCheck {
                 checking.set(false);
             }
         }
+    }
+
+    /**
+     * Runs the check on the caller's thread when none has finished within {@code staleAfter} and none is running;
+     * otherwise does what {@link #trigger()} does.
+     *
+     * @return whether the check ran on the caller's thread
+     */
+    boolean runIfStale(Duration staleAfter) {
+        long last = lastFinishedMillis;
+        boolean stale = last == Long.MIN_VALUE || System.currentTimeMillis() - last > staleAfter.toMillis();
+        if (stale && checking.compareAndSet(false, true)) {
+            nextCheckNanos = System.nanoTime() + intervalNanos;
+            try {
+                check.run();
+            } finally {
+                lastFinishedMillis = System.currentTimeMillis();
+                checking.set(false);
+            }
+            return true;
+        }
+        trigger();
+        return false;
     }
 
     private synchronized ExecutorService loader() {

@@ -22,6 +22,7 @@ import org.licencerisk.model.scoring.RiskScorer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,10 @@ public final class RescoreService {
     public static final String UNDECIDED_AT_START = "undecidedAtStart";
     /** The default page size of the scan. */
     public static final int DEFAULT_PAGE_SIZE = 100;
+    /** Detail: which pass the job is in; absent in the first, {@value #SWEEP} in the closing sweep. */
+    public static final String PASS = "pass";
+    /** The closing sweep's pass. */
+    public static final String SWEEP = "sweep";
 
     private final ApplicationParser parser = new ApplicationParser();
     private final ModelRegistry registry;
@@ -83,9 +88,21 @@ public final class RescoreService {
     private final JobStore jobs;
     private final Clock clock;
     private final int pageSize;
+    private final Duration settle;
 
+    /** A service whose jobs end after one pass (no scoring function can lag behind the pointer: tests, benchmarks). */
     public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
                           StoredContent contents, JobStore jobs, Clock clock, int pageSize) {
+        this(registry, models, cases, scores, contents, jobs, clock, pageSize, Duration.ZERO);
+    }
+
+    /**
+     * @param settle how long after a promotion a scoring function may still score with the previous champion (see
+     *               {@link org.licencerisk.functions.models.ChampionModel#current()}); a job that started earlier
+     *               ends with a sweep that starts no earlier than the promotion plus this
+     */
+    public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
+                          StoredContent contents, JobStore jobs, Clock clock, int pageSize, Duration settle) {
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("A re-scoring page must hold between 1 and 1000 cases, not "
                     + pageSize + ".");
@@ -98,6 +115,11 @@ public final class RescoreService {
         this.jobs = jobs;
         this.clock = clock;
         this.pageSize = pageSize;
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("The settling time after a promotion cannot be negative, but was "
+                    + settle + ".");
+        }
+        this.settle = settle;
     }
 
     /** The job id of a pointer revision: zero-padded to 12 digits, so that ids sort as revisions do. */
@@ -126,18 +148,29 @@ public final class RescoreService {
             return new RescoreRun(RescoreRun.Stop.ALREADY_ENDED, job);
         }
         LazyScorer scorer = new LazyScorer(version);
+        Instant sweepFrom = pointer.get().at().plus(settle);
         long began = System.nanoTime();
         long seenThisRun = 0;
         while (true) {
             if (!budget.allowsAnotherPage()) {
                 return new RescoreRun(RescoreRun.Stop.OUT_OF_TIME, job);
             }
+            boolean sweeping = SWEEP.equals(job.details().get(PASS));
+            if (sweeping && job.cursor() == null && !awaitSweep(sweepFrom, budget)) {
+                return new RescoreRun(RescoreRun.Stop.OUT_OF_TIME, job);
+            }
             Page<ApplicationCase> page = cases.scan(CaseState.UNDECIDED, pageSize, job.cursor());
             Map<String, Long> counts = new HashMap<>(job.counts());
             COUNTS.forEach(name -> counts.putIfAbsent(name, 0L));
             for (ApplicationCase c : page.items()) {
-                add(counts, rescore(c, version, scorer));
-                add(counts, SEEN);
+                String outcome = rescore(c, version, scorer);
+                // The sweep counts only what it changes: every case it sees was seen by the first pass already.
+                if (!sweeping || !outcome.equals(ALREADY_CURRENT)) {
+                    add(counts, outcome);
+                }
+                if (!sweeping) {
+                    add(counts, SEEN);
+                }
                 seenThisRun++;
             }
             Optional<PromotionRecord> now = registry.champion();
@@ -146,6 +179,10 @@ public final class RescoreService {
             if (now.isPresent() && now.get().revision() > revision) {
                 next = job.finish(JobStatus.SUPERSEDED, counts, clock.instant());
                 stop = RescoreRun.Stop.SUPERSEDED;
+            } else if (page.nextCursor() == null && !sweeping && job.startedAt().isBefore(sweepFrom)) {
+                // The first pass began while some scoring function could still score with the old champion: one more
+                // pass, from the start, once none can, catches the applications scored that way behind the scan.
+                next = job.advance(null, counts, Map.of(PASS, SWEEP), clock.instant());
             } else if (page.nextCursor() == null) {
                 next = job.finish(JobStatus.COMPLETE, counts, clock.instant());
                 stop = RescoreRun.Stop.COMPLETE;
@@ -161,6 +198,29 @@ public final class RescoreService {
                 return new RescoreRun(stop, job);
             }
         }
+    }
+
+    /**
+     * Waits until {@code sweepFrom} (measured once on the service's clock, then in real time), a second at a time,
+     * while the budget allows.
+     *
+     * @return whether the time has come; {@code false} when the budget ran out first (the job stays RUNNING)
+     */
+    private boolean awaitSweep(Instant sweepFrom, TimeBudget budget) {
+        long waitNanos = Duration.between(clock.instant(), sweepFrom).toNanos();
+        long until = System.nanoTime() + waitNanos;
+        while (System.nanoTime() - until < 0) {
+            if (!budget.allowsAnotherPage()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(1_000, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns every re-scoring job, oldest pointer revision first. */

@@ -64,7 +64,9 @@ class ApiConfigTest {
             "CHAMPION_CHECK_SECONDS|0|CHAMPION_CHECK_SECONDS must lie between",
             "CHAMPION_CHECK_SECONDS|61|CHAMPION_CHECK_SECONDS must lie between",
             "PROMOTION_TOLERANCE|small|PROMOTION_TOLERANCE must be a number",
-            "PROMOTION_TOLERANCE|-0.1|PROMOTION_TOLERANCE must lie between"})
+            "PROMOTION_TOLERANCE|-0.1|PROMOTION_TOLERANCE must lie between",
+            "RESCORE_SETTLE_SECONDS|later|RESCORE_SETTLE_SECONDS must be a whole number",
+            "RESCORE_SETTLE_SECONDS|601|RESCORE_SETTLE_SECONDS must lie between"})
     void badValuesAreRefusedNamingTheVariable(String variable, String value, String message) {
         Map<String, String> env = valid();
         if (value == null) {
@@ -90,6 +92,15 @@ class ApiConfigTest {
     void aFunctionWithoutAModelDirectorySaysSoWhenAskedToScore() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ApiConfig.from(valid()).requireModelDir());
         assertTrue(e.getMessage().contains("MODEL_DIR"));
+    }
+
+    @Test
+    void theSettlingTimeOfReScoringDefaultsToThreeChampionCheckIntervals() {
+        Map<String, String> env = valid();
+        env.put("CHAMPION_CHECK_SECONDS", "20");
+        assertEquals(java.time.Duration.ofSeconds(60), ApiConfig.from(env).rescoreSettle());
+        env.put("RESCORE_SETTLE_SECONDS", "0");
+        assertEquals(java.time.Duration.ZERO, ApiConfig.from(env).rescoreSettle());
     }
 
     @Test

@@ -29,16 +29,21 @@ class ChampionModelTest {
             Clock.systemUTC());
 
     @Test
-    void aSlowPointerReadNeverBlocksTheRequestThatTriggeredIt() throws InterruptedException {
+    void aSlowPointerReadNeverBlocksTheRequestThatTriggeredItOnceTheContainerHasChecked() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch reading = new CountDownLatch(1);
-        BlockingRegistry registry = new BlockingRegistry(reading, release, "unregistered-version");
         RiskScorer bundled = TestModel.scorer();
+        BlockingRegistry registry = new BlockingRegistry(reading, release, bundled.manifest().modelVersion(),
+                "unregistered-version");
         ChampionModel champion = new ChampionModel(bundled, registry.registry(), Optional.empty(), Duration.ofSeconds(1), log);
 
+        // A container's first request reads the pointer itself (quickly here: it names the bundled model).
+        assertSame(bundled, champion.current());
+        assertEquals(1, registry.reads, "the first request checked on its own thread");
+        Thread.sleep(1_100);
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             assertSame(bundled, champion.current());
-            assertTrue(reading.await(2, TimeUnit.SECONDS), "the check runs in the background");
+            assertTrue(reading.await(2, TimeUnit.SECONDS), "the next check runs in the background");
             for (int i = 0; i < 100; i++) {
                 assertSame(bundled, champion.current(), "requests go on while the check is stuck");
             }
@@ -50,19 +55,63 @@ class ChampionModelTest {
         }
         assertTrue(logs.toString(StandardCharsets.UTF_8).contains("is not registered"), logs.toString(StandardCharsets.UTF_8));
         assertSame(bundled, champion.current(), "a champion that cannot be loaded leaves the old one serving");
-        assertEquals(1, registry.reads, "one check per interval, not one per request");
+        assertEquals(2, registry.reads, "one check per interval, not one per request");
+    }
+
+    @Test
+    void aContainerThatHasNotCheckedForTwoIntervalsChecksOnTheRequestPathBeforeScoring() throws InterruptedException {
+        RiskScorer bundled = TestModel.scorer();
+        SwitchingRegistry registry = new SwitchingRegistry(bundled.manifest().modelVersion());
+        ChampionModel champion = new ChampionModel(bundled, registry.registry(), Optional.empty(), Duration.ofSeconds(1),
+                log);
+        assertSame(bundled, champion.current());
+        assertEquals(1, registry.reads);
+
+        // The champion changes while the container is idle for more than two intervals (or frozen in a snapshot).
+        registry.champion = "unregistered-version";
+        Thread.sleep(2_200);
+        assertSame(bundled, champion.current());
+        assertEquals(2, registry.reads, "the request read the pointer before it was scored");
+        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("champion_refused"),
+                "and tried to load the new champion on its own thread (refused here: it is not registered)");
+    }
+
+    /** A registry whose pointer names {@link #champion}; it holds no model. */
+    private static final class SwitchingRegistry {
+        private volatile String champion;
+        private volatile int reads;
+
+        SwitchingRegistry(String champion) {
+            this.champion = champion;
+        }
+
+        ModelRegistry registry() {
+            return (ModelRegistry) Proxy.newProxyInstance(ModelRegistry.class.getClassLoader(),
+                    new Class<?>[] {ModelRegistry.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "champion" -> {
+                            reads++;
+                            yield Optional.of(new PromotionRecord(2, PromotionKind.PROMOTION, "old", champion, "ds",
+                                    Instant.now(), null, false, null));
+                        }
+                        case "find" -> Optional.empty();
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
     }
 
     /** A registry whose pointer read waits for a latch and names a model it does not hold; it supports nothing else. */
     private static final class BlockingRegistry {
         private final CountDownLatch reading;
         private final CountDownLatch release;
+        private final String first;
         private final String champion;
         private volatile int reads;
 
-        BlockingRegistry(CountDownLatch reading, CountDownLatch release, String champion) {
+        /** The first read names {@code first} at once; later reads wait for the latch and name {@code champion}. */
+        BlockingRegistry(CountDownLatch reading, CountDownLatch release, String first, String champion) {
             this.reading = reading;
             this.release = release;
+            this.first = first;
             this.champion = champion;
         }
 
@@ -77,6 +126,10 @@ class ChampionModelTest {
 
         private Optional<PromotionRecord> champion() throws InterruptedException {
             reads++;
+            if (reads == 1) {
+                return Optional.of(new PromotionRecord(1, PromotionKind.INITIAL, null, first, "ds", Instant.now(),
+                        null, false, null));
+            }
             reading.countDown();
             release.await();
             return Optional.of(new PromotionRecord(2, PromotionKind.PROMOTION, "old", champion, "ds", Instant.now(),

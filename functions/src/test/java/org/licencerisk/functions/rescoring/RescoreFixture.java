@@ -75,6 +75,12 @@ final class RescoreFixture {
                 cases, scores, scores::application, jobs, Clock.systemUTC(), pageSize);
     }
 
+    /** A service whose jobs end with a sweep {@code settle} after the promotion, on {@code clock}. */
+    RescoreService service(int pageSize, java.time.Duration settle, Clock clock) {
+        return new RescoreService(registry, new VerifiedModels(components.scorer(), registry, components.artifactStore()),
+                cases, scores, scores::application, jobs, clock, pageSize, settle);
+    }
+
     RescoreService service(int pageSize) {
         return service(pageSize, cases, jobs);
     }

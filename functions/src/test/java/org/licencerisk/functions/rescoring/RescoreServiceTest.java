@@ -16,6 +16,7 @@ import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.StoredScore;
 import org.licencerisk.functions.storage.Page;
 import org.licencerisk.functions.storage.TableDefinitions;
+import org.licencerisk.functions.testing.Applications;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskBand;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -108,6 +113,55 @@ class RescoreServiceTest {
             assertEquals(challenger, e.modelVersion());
             assertEquals(f.history(e.applicationId()).get(0).score().riskScore(), e.riskScore(), 0.0);
         }
+    }
+
+    @Test
+    void anApplicationALaggingScoringFunctionScoresWithThePreviousChampionBehindTheScanIsCaughtByTheClosingSweep() {
+        f.scored("RS-SWEEP", 4);
+        String challenger = f.promote(TestModel.challengerDirectory());
+        Instant promotedAt = f.registry.champion().orElseThrow().at();
+        // The service's clock reads the promotion's time now and runs on in real time.
+        Clock fromPromotion = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), promotedAt));
+        Duration settle = Duration.ofMillis(1500);
+        AtomicBoolean lagged = new AtomicBoolean();
+        RescoreRun run = f.service(5, settle, fromPromotion).run(TimeBudget.unlimited(), p -> {
+            if (RescoreService.SWEEP.equals(p.checkpoint().details().get(RescoreService.PASS))
+                    && p.checkpoint().cursor() == null && lagged.compareAndSet(false, true)) {
+                // The first pass is over; a scoring function that has not noticed the promotion yet scores with the
+                // previous champion (this container checks the pointer only every 30 s).
+                assertEquals(bundled, f.components.scoringService().score(Applications.variant("RS-SWEEP-LATE", 9)
+                        .toString()).score().score().modelVersion());
+            }
+        });
+
+        assertTrue(lagged.get(), "the first pass ended before the settling time, so a sweep was due");
+        assertEquals(RescoreRun.Stop.COMPLETE, run.stop());
+        JobCheckpoint job = run.checkpoint();
+        assertEquals(RescoreService.SWEEP, job.details().get(RescoreService.PASS));
+        assertEquals(4, job.count(RescoreService.SEEN), "the first pass's cases");
+        assertEquals(5, job.count(RescoreService.RESCORED), "and the one scored behind it");
+        StoredScore late = f.history("RS-SWEEP-LATE").get(0);
+        assertEquals(challenger, late.score().modelVersion());
+        assertEquals(challenger, f.cases.find("RS-SWEEP-LATE").orElseThrow().modelVersion());
+        assertFalse(late.scoredAt().isBefore(promotedAt.plus(settle)), "the sweep began once no function could lag");
+    }
+
+    @Test
+    void aSweepThatCannotWaitLeavesTheJobRunningAtTheStartOfItsSweep() {
+        f.scored("RS-WAIT", 3);
+        f.promote(TestModel.challengerDirectory());
+        Instant promotedAt = f.registry.champion().orElseThrow().at();
+        Clock fromPromotion = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), promotedAt));
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        RescoreRun run = f.service(5, Duration.ofSeconds(60), fromPromotion).run(
+                TimeBudget.remaining(() -> (deadline - System.nanoTime()) / 1_000_000, 0), QUIET);
+
+        assertEquals(RescoreRun.Stop.OUT_OF_TIME, run.stop());
+        JobCheckpoint job = f.jobs.find(JobKind.RESCORE, RescoreService.jobId(2)).orElseThrow();
+        assertTrue(job.running());
+        assertEquals(RescoreService.SWEEP, job.details().get(RescoreService.PASS));
+        assertNull(job.cursor(), "the sweep starts from the beginning when the job resumes");
+        assertEquals(3, job.count(RescoreService.RESCORED));
     }
 
     @Test

@@ -306,6 +306,11 @@ class TemplateTest {
         assertNotNull(handler(rescore));
         assertEquals(900, rescore.timeoutSec(), "the most Lambda allows; the checkpoint resumes beyond it");
         assertEquals(1, rescore.node().path("Properties").path("ReservedConcurrentExecutions").asInt());
+        SamTemplate.Function scoring = template.functions().stream()
+                .filter(f -> f.handler().endsWith(".ScoresHandler")).findFirst().orElseThrow();
+        assertTrue(Long.parseLong(rescore.environment().get(ApiConfig.RESCORE_SETTLE_SECONDS))
+                        >= 3 * Long.parseLong(scoring.environment().get(ApiConfig.CHAMPION_CHECK_SECONDS)),
+                "the closing sweep waits until no scoring function can still serve the previous champion");
         List<JsonNode> mappings = new ArrayList<>();
         template.root().path("Resources").forEach(r -> {
             if (r.path("Type").asText().equals("AWS::Lambda::EventSourceMapping")) {

@@ -47,6 +47,8 @@ public final class TestStack {
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = new java.util.HashMap<>(environment);
+        // Re-scoring jobs end without a sweep unless a test asks for one (no lagging scoring functions here).
+        env.putIfAbsent(ApiConfig.RESCORE_SETTLE_SECONDS, "0");
         env.putAll(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
                 ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
                 ApiConfig.DYNAMODB_TIMEOUT_MS, "1500", ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
