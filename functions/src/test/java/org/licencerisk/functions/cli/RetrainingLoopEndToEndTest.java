@@ -1,17 +1,21 @@
 package org.licencerisk.functions.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
-import org.licencerisk.functions.decisions.DecisionsHandler;
-import org.licencerisk.functions.models.PromotionHandler;
-import org.licencerisk.functions.scores.ScoresHandler;
+import org.licencerisk.functions.local.LocalApiServer;
+import org.licencerisk.functions.local.LocalAuth;
+import org.licencerisk.functions.local.PointerWatcher;
+import org.licencerisk.functions.local.SamTemplate;
+import org.licencerisk.functions.testing.Applications;
 import org.licencerisk.functions.testing.DecidedApplications;
-import org.licencerisk.functions.testing.Events;
+import org.licencerisk.functions.testing.Dynalite;
+import org.licencerisk.functions.testing.LocalTokens;
+import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
-import org.licencerisk.functions.testing.TestResponse;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.data.HistoricalApplication;
@@ -28,57 +32,91 @@ import org.licencerisk.model.training.TrainingOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Issue 4 point 9 on the local stack (dynalite, a local artifact directory, the handlers as Lambda invokes them):
- * decisions recorded through the API, exported, a model trained on the export, registered and promoted through the
- * API; the next scores carry it without a restart; a worse model's promotion is refused; a tampered artifact is
- * refused and the champion keeps serving.
+ * Issue 4 end to end on the local stack, over HTTP: the local API server routed from {@code template.yaml} with the
+ * gateway's checks on ({@code LOCAL_AUTH=on}: signed requests for scoring, officer and data-scientist tokens), dynalite,
+ * a local artifact directory and the pointer watcher that stands in for the models table's stream. Decisions recorded
+ * through the API are exported, a challenger is trained on the export, registered, put in shadow and compared with the
+ * champion, promoted through the API; the next scores carry it without a restart and the undecided applications are
+ * re-scored with it (their history keeping the old scores); a worse model's promotion is refused; a tampered artifact
+ * is refused and the champion keeps serving.
  */
 class RetrainingLoopEndToEndTest {
 
     /** Decisions recorded through the API: refusals over-sampled so that a small set trains and tests a model. */
     private static final int REFUSALS = 35;
     private static final int OTHERS = 75;
-    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", "cognito:groups", "[data-scientist]");
+    private static final int UNDECIDED = 8;
+    private static final String ISSUER = "https://idp.test/e2e";
+    private static final String AUDIENCE = "licence-risk-api";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
+    private final String officer = "Bearer " + LocalTokens.tokenFor("officer-7", ISSUER, AUDIENCE, "officer");
+    private final String scientist = "Bearer " + LocalTokens.tokenFor("ds-ada", ISSUER, AUDIENCE, "data-scientist");
+    private LocalApiServer server;
+    private PointerWatcher watcher;
     private int posted;
 
+    @AfterEach
+    void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
     @Test
-    void decisionsExportTrainRegisterPromoteServeAndRefuse() throws IOException, InterruptedException {
-        TestStack base = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
-                ApiConfig.CHAMPION_CHECK_SECONDS, "1", ApiConfig.PROMOTION_TOLERANCE, "0"));
-        Components components = base.components();
-        ScoresHandler scores = new ScoresHandler(components);
-        DecisionsHandler decisions = new DecisionsHandler(components);
-        PromotionHandler promotions = new PromotionHandler(components);
+    void decisionsExportTrainShadowPromoteServeRescoreAndRefuse() throws Exception {
+        TestStack stack = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
+                ApiConfig.CHAMPION_CHECK_SECONDS, "1", ApiConfig.PROMOTION_TOLERANCE, "0",
+                ApiConfig.RESCORE_SETTLE_SECONDS, "3"));
+        Components components = stack.components();
+        server = LocalApiServer.start(SamTemplate.read(Dynalite.repositoryRoot().resolve("template.yaml")), components,
+                LocalAuth.from("on", ISSUER, AUDIENCE), 0);
+        watcher = PointerWatcher.start(components, Duration.ofMillis(500));
         String bundled = TestModel.scorer().manifest().modelVersion();
 
-        // 1. Licensing systems post applications; officers decide them (outcomes from the synthetic policy, in time
-        //    order, refusals over-sampled).
-        java.util.Set<String> endUsers = new java.util.HashSet<>();
+        // 1. The licensing system posts applications (signed requests); officers decide most of them (outcomes from
+        //    the synthetic policy, in time order, refusals over-sampled); a few stay in the queue.
+        Set<String> endUsers = new HashSet<>();
         for (HistoricalApplication h : DecidedApplications.select(REFUSALS, OTHERS)) {
             String id = h.application().applicationId();
             endUsers.add(h.application().endUser().name());
-            assertEquals(bundled, post(scores, Json.mapper().writeValueAsString(h.application())));
+            assertEquals(bundled, score(Json.mapper().writeValueAsString(h.application())));
             String criteria = h.outcome() == Outcome.REFUSED ? "[\"2\"]" : "[]";
-            TestResponse decided = TestStack.invoke(decisions, Events.request("PUT", DecisionsHandler.PATH,
-                    Map.of("applicationId", id)).jsonBody("{\"outcome\":\"" + h.outcome() + "\",\"criteria\":" + criteria
-                    + ",\"rationale\":\"Assessed.\",\"officerId\":\"officer-1\"}"));
-            assertEquals(201, decided.status(), decided.body().toString());
+            HttpResponse<String> decided = send("PUT", "/v1/applications/" + id + "/decision", "{\"outcome\":\""
+                    + h.outcome() + "\",\"criteria\":" + criteria + ",\"rationale\":\"Assessed.\",\"officerId\":\"o-7\"}",
+                    officer);
+            assertEquals(201, decided.statusCode(), decided.body());
+        }
+        List<String> undecided = new ArrayList<>();
+        for (int i = 0; i < UNDECIDED; i++) {
+            undecided.add(postNew(bundled::equals));
         }
 
         // 2. Export, pseudonymised; 3. train a challenger on it with the model module.
@@ -98,29 +136,67 @@ class RetrainingLoopEndToEndTest {
         assertTrue(tool(components, "register", "--artifact", retrainedDir.toString(), "--actor", "ds-grace")
                 .get("registered").asBoolean());
 
-        // 5. Promote through the API: the gate compares average precision with the bundled champion's.
+        // 5. Shadow mode through the API: officers may not; once the scoring side has loaded it, new applications are
+        //    scored by both and the comparison per pair of models is served (primary scores stay the champion's).
+        assertEquals(403, send("PUT", "/v1/models/" + challenger + "/shadow", null, officer).statusCode());
+        HttpResponse<String> shadowed = send("PUT", "/v1/models/" + challenger + "/shadow", null, scientist);
+        assertEquals(200, shadowed.statusCode(), shadowed.body());
+        assertEquals("SHADOW", json(shadowed).get("status").asText(), shadowed.body());
+        JsonNode comparison = null;
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            undecided.add(postNew(bundled::equals));
+            HttpResponse<String> compared = send("GET", "/v1/models/" + challenger + "/comparison", null, scientist);
+            assertEquals(200, compared.statusCode(), compared.body());
+            comparison = json(compared);
+            if (comparison.get("pairs").asInt() > 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(comparison != null && comparison.get("pairs").asInt() > 0, "shadow scores are compared: " + comparison);
+        OpenApi.assertValid("ShadowComparison", comparison);
+        assertEquals(bundled, comparison.get("baselineVersion").asText());
+
+        // 6. Promote through the API: the gate compares average precision with the bundled champion's.
         double challengerAp = retrained.manifest().metrics().averagePrecision();
         double championAp = TestModel.scorer().manifest().metrics().averagePrecision();
-        TestResponse promoted = promote(promotions, challenger, "{}");
+        HttpResponse<String> promoted = promote(challenger, "{}");
         boolean refusedAsWorse = challengerAp < championAp;
         if (refusedAsWorse) {
-            assertEquals(409, promoted.status(), "a worse model's promotion is refused");
-            assertEquals(challengerAp, promoted.body().get("comparison").get("challengerAveragePrecision").asDouble(), 1e-12);
-            promoted = promote(promotions, challenger, "{\"force\":true,\"reason\":\"Trained on our own decisions.\"}");
+            assertEquals(409, promoted.statusCode(), "a worse model's promotion is refused");
+            assertEquals(challengerAp, json(promoted).get("comparison").get("challengerAveragePrecision").asDouble(), 1e-12);
+            promoted = promote(challenger, "{\"force\":true,\"reason\":\"Trained on our own decisions.\"}");
         }
-        assertEquals(200, promoted.status(), promoted.body().toString());
+        assertEquals(200, promoted.statusCode(), promoted.body());
 
-        // 6. The next scores carry the new version, without a restart.
-        scoreUntil(scores, challenger);
+        // 7. The next scores carry the new version, without a restart.
+        scoreUntil(challenger);
+
+        // 8. The undecided applications are re-scored with it (the watcher standing in for the stream); their history
+        //    keeps the old score; decided applications keep theirs.
+        deadline = System.nanoTime() + 20_000_000_000L;
+        while (!queueCarriesOnly(challenger) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(queueCarriesOnly(challenger), "every queued application is re-scored by the new champion");
+        JsonNode history = json(send("GET", "/v1/applications/" + undecided.get(0) + "/scores", null, officer));
+        OpenApi.assertValid("ScorePage", history);
+        List<String> versions = new ArrayList<>();
+        history.get("items").forEach(s -> versions.add(s.get("modelVersion").asText()));
+        assertEquals(List.of(challenger, bundled), versions, "newest first, the old score kept");
+        String decidedId = DecidedApplications.select(REFUSALS, OTHERS).get(0).application().applicationId();
+        assertEquals(bundled, json(send("GET", "/v1/applications/" + decidedId + "/scores/latest", null, officer))
+                .get("modelVersion").asText(), "a decided application is not re-scored");
 
         // The gate in the other direction: the bundled model is now worse than the champion, or the challenger was.
         if (!refusedAsWorse) {
-            TestResponse back = promote(promotions, bundled, "{}");
-            assertEquals(409, back.status(), "a worse model's promotion is refused");
-            assertEquals(championAp, back.body().get("comparison").get("challengerAveragePrecision").asDouble(), 1e-12);
+            HttpResponse<String> back = promote(bundled, "{}");
+            assertEquals(409, back.statusCode(), "a worse model's promotion is refused");
+            assertEquals(championAp, json(back).get("comparison").get("challengerAveragePrecision").asDouble(), 1e-12);
         }
 
-        // 7. A tampered artifact is refused and the champion keeps serving.
+        // 9. A tampered artifact is refused and the champion keeps serving.
         Path thirdDir = TestModel.thirdDirectory();
         String third = ModelArtifact.load(thirdDir).manifest().modelVersion();
         tool(components, "register", "--artifact", thirdDir.toString(), "--actor", "ds-grace");
@@ -128,32 +204,47 @@ class RetrainingLoopEndToEndTest {
         byte[] bytes = Files.readAllBytes(modelFile);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(modelFile, bytes);
-        assertEquals(200, promote(promotions, third, "{\"force\":true,\"reason\":\"Tamper test.\"}").status());
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!base.logs().contains("\"champion_refused\"") && System.nanoTime() < deadline) {
-            assertEquals(challenger, post(scores, null));
+        assertEquals(200, promote(third, "{\"force\":true,\"reason\":\"Tamper test.\"}").statusCode());
+        deadline = System.nanoTime() + 10_000_000_000L;
+        while (!stack.logs().contains("\"champion_refused\"") && System.nanoTime() < deadline) {
+            postNew(challenger::equals);
             Thread.sleep(100);
         }
-        assertTrue(base.logs().contains("\"champion_refused\""));
-        assertEquals(challenger, post(scores, null), "the old champion keeps serving");
-        String logs = base.logs();
+        assertTrue(stack.logs().contains("\"champion_refused\""));
+        postNew(v -> {
+            assertEquals(challenger, v, "the old champion keeps serving");
+            return true;
+        });
+        String logs = stack.logs();
         assertTrue(endUsers.stream().noneMatch(logs::contains), "no end-user names in the logs");
         assertTrue(endUsers.stream().noneMatch(Files.readString(export)::contains), "nor in the export");
     }
 
-    /** Posts {@code body}, or a fresh application when {@code null}; returns the model version of the score. */
-    private String post(ScoresHandler scores, String body) {
-        String json = body != null ? body : org.licencerisk.functions.testing.Applications.variant("NL-E2E-" + posted, posted).toString();
-        posted++;
-        TestResponse r = TestStack.invoke(scores, Events.request("POST", ScoresHandler.PATH, Map.of()).jsonBody(json));
-        assertTrue(r.status() == 201 || r.status() == 200, r.body().toString());
-        return r.body().get("modelVersion").asText();
+    /** Posts an application and returns the model version of its score. */
+    private String score(String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/v1/scores"))
+                .header("Content-Type", "application/json").header("Authorization", LocalTokens.SIGNED)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body());
+        JsonNode score = json(r);
+        OpenApi.assertValid("Score", score);
+        return score.get("modelVersion").asText();
     }
 
-    private void scoreUntil(ScoresHandler scores, String version) throws InterruptedException {
+    /** Posts a fresh application, checks its score's model version and returns its id. */
+    private String postNew(Predicate<String> expectedVersion) throws Exception {
+        String id = "NL-E2E-" + posted;
+        String version = score(Applications.variant(id, posted).toString());
+        posted++;
+        assertTrue(expectedVersion.test(version), version);
+        return id;
+    }
+
+    private void scoreUntil(String version) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (post(scores, null).equals(version)) {
+            String id = "NL-E2E-" + posted;
+            if (score(Applications.variant(id, posted++).toString()).equals(version)) {
                 return;
             }
             Thread.sleep(100);
@@ -161,9 +252,40 @@ class RetrainingLoopEndToEndTest {
         fail("No score carried " + version + " within 10 s.");
     }
 
-    private static TestResponse promote(PromotionHandler handler, String version, String body) {
-        return TestStack.invoke(handler, Events.request("POST", PromotionHandler.PROMOTE, Map.of("modelVersion", version))
-                .claims(DATA_SCIENTIST).jsonBody(body));
+    private boolean queueCarriesOnly(String version) throws Exception {
+        HttpResponse<String> queue = send("GET", "/v1/queue?limit=100", null, officer);
+        assertEquals(200, queue.statusCode(), queue.body());
+        JsonNode page = json(queue);
+        OpenApi.assertValid("QueuePage", page);
+        assertTrue(page.get("items").size() >= UNDECIDED);
+        for (JsonNode entry : page.get("items")) {
+            if (!entry.get("modelVersion").asText().equals(version)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private HttpResponse<String> promote(String version, String body) throws Exception {
+        return send("POST", "/v1/models/" + version + "/promote", body, scientist);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", bearer);
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        return Json.mapper().readTree(r.body());
     }
 
     private static JsonNode tool(Components components, String... args) throws IOException {

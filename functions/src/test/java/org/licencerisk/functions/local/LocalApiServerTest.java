@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.licencerisk.functions.testing.Applications;
 import org.licencerisk.functions.testing.Dynalite;
+import org.licencerisk.functions.testing.LocalTokens;
 import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.json.Json;
@@ -15,9 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,16 +105,16 @@ class LocalApiServerTest {
     @Test
     void withLocalAuthOfficerRoutesNeedAValidBearerTokenWhoseClaimsReachTheHandler() throws Exception {
         send(secured, "POST", "/v1/scores", Applications.variant("L-AUTH", 5).toString(),
-                Map.of("Content-Type", "application/json", "Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261129/eu-west-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc"));
+                Map.of("Content-Type", "application/json", "Authorization", LocalTokens.SIGNED));
         assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of()).statusCode());
-        assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://other", "api"))).statusCode());
-        assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://idp.test", "other"))).statusCode());
+        assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + LocalTokens.token("https://other", "api"))).statusCode());
+        assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + LocalTokens.token("https://idp.test", "other"))).statusCode());
         assertEquals(401, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer not-a-jwt")).statusCode());
-        assertEquals(200, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + token("https://idp.test", "api", "officer"))).statusCode());
+        assertEquals(200, send(secured, "GET", "/v1/queue", null, Map.of("Authorization", "Bearer " + LocalTokens.token("https://idp.test", "api", "officer"))).statusCode());
 
         HttpResponse<String> decided = send(secured, "PUT", "/v1/applications/L-AUTH/decision",
                 "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\",\"officerId\":\"o-2\"}",
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token("https://idp.test", "api", "officer")));
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + LocalTokens.token("https://idp.test", "api", "officer")));
         assertEquals(201, decided.statusCode());
         var item = stack.items().stream().filter(i -> i.get("applicationId").s().equals("L-AUTH")
                 && i.get("sk").s().equals("DECISION#000001")).findFirst().orElseThrow();
@@ -127,7 +125,7 @@ class LocalApiServerTest {
     void withLocalAuthTheTokensRoleClaimDecidesWhoMayUseOfficerAndDataScientistRoutes() throws Exception {
         String decision = "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\",\"officerId\":\"o-3\"}";
         for (String[] roles : new String[][] {{}, {"data-scientist"}, {"officers"}}) {
-            String bearer = "Bearer " + token("https://idp.test", "api", roles);
+            String bearer = "Bearer " + LocalTokens.token("https://idp.test", "api", roles);
             HttpResponse<String> queue = send(secured, "GET", "/v1/queue", null, Map.of("Authorization", bearer));
             assertEquals(403, queue.statusCode(), String.join(",", roles));
             OpenApi.assertValid("Problem", json(queue));
@@ -140,11 +138,11 @@ class LocalApiServerTest {
         assertTrue(stack.items().stream().noneMatch(i -> i.get("applicationId").s().equals("L-ROLE")),
                 "nothing is stored from a refused decision");
 
-        String officer = "Bearer " + token("https://idp.test", "api", "officer");
+        String officer = "Bearer " + LocalTokens.token("https://idp.test", "api", "officer");
         HttpResponse<String> refused = send(secured, "GET", "/v1/promotions", null, Map.of("Authorization", officer));
         assertEquals(403, refused.statusCode());
         OpenApi.assertValid("Problem", json(refused));
-        String scientist = "Bearer " + token("https://idp.test", "api", "data-scientist");
+        String scientist = "Bearer " + LocalTokens.token("https://idp.test", "api", "data-scientist");
         assertEquals(200, send(secured, "GET", "/v1/promotions", null, Map.of("Authorization", scientist)).statusCode());
         assertEquals(200, send(secured, "GET", "/v1/models", null, Map.of("Authorization", scientist)).statusCode(),
                 "models are open to any authenticated caller");
@@ -169,24 +167,8 @@ class LocalApiServerTest {
     @Test
     void withLocalAuthTheScoringRouteNeedsASignedRequest() throws Exception {
         HttpResponse<String> unsigned = send(secured, "POST", "/v1/scores", Applications.variant("L-IAM", 1).toString(),
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token("https://idp.test", "api")));
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + LocalTokens.token("https://idp.test", "api")));
         assertEquals(403, unsigned.statusCode());
         assertEquals("Forbidden", json(unsigned).get("message").asText());
-    }
-
-    /** An unsigned token; with roles, its {@code cognito:groups} claim is the JSON array of them, as Cognito issues it. */
-    private static String token(String issuer, String audience, String... roles) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        var claims = Json.mapper().createObjectNode().put("iss", issuer).put("aud", audience).put("sub", "officer-42")
-                .put("exp", Instant.now().getEpochSecond() + 600);
-        if (roles.length > 0) {
-            var groups = claims.putArray("cognito:groups");
-            for (String role : roles) {
-                groups.add(role);
-            }
-        }
-        String payload = b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return header + "." + payload + ".sig";
     }
 }
