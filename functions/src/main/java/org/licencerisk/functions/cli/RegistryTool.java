@@ -8,6 +8,7 @@ import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
 import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.local.SyntheticSeeder;
 import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
@@ -66,6 +67,7 @@ public final class RegistryTool {
                    registry unshadow MODEL_VERSION --actor NAME
                    registry compare --model MODEL_VERSION [--baseline MODEL_VERSION] [--limit N] [--out FILE.json]
                    registry rescore [--status]
+                   registry seed --synthetic N [--decided SHARE] [--seed S]      (local stack only)
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -123,6 +125,7 @@ public final class RegistryTool {
                 case "rescore" -> {
                     return rescore(options.containsKey("status"));
                 }
+                case "seed" -> seed(options);
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'.\n" + USAGE);
             }
             return 0;
@@ -188,6 +191,36 @@ public final class RegistryTool {
                 + " cases read, " + c.applications() + " applications in the window")));
     }
 
+    /** Fills the local stack with synthetic applications, most of them decided, for trying the retraining loop. */
+    private void seed(Map<String, String> options) {
+        if (components.config().dynamoDbEndpoint() == null) {
+            throw new IllegalArgumentException("seed writes synthetic applications and decisions, so it runs only "
+                    + "against a local DynamoDB-compatible server: set DYNAMODB_ENDPOINT (scripts/local-api does).");
+        }
+        int applications = number(require(options, "synthetic"), "--synthetic");
+        double decided = options.containsKey("decided") ? share(options.get("decided")) : 0.9;
+        long seed = options.containsKey("seed") ? number(options.get("seed"), "--seed") : 7;
+        print(new SyntheticSeeder(components).seed(seed, applications, decided,
+                n -> err.println("registry: seed: " + n + " of " + applications + " applications scored")));
+    }
+
+    private static int number(String text, String option) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + text + "'.");
+        }
+    }
+
+    private static double share(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--decided must be a share between 0 and 1, such as 0.9, not '"
+                    + text + "'.");
+        }
+    }
+
     /**
      * Runs (or resumes) the re-scoring job of the current champion in this process, progress on standard error; or,
      * with {@code --status}, lists the jobs. Exit status 1 when another worker was advancing the same job.
@@ -203,11 +236,16 @@ public final class RegistryTool {
         return run.stop() == RescoreRun.Stop.OVERTAKEN ? 1 : 0;
     }
 
-    private static String progress(RescoreProgress p) {
+    private String progress(RescoreProgress p) {
         StringBuilder line = new StringBuilder("job ").append(p.checkpoint().jobId()).append(": ").append(p.done());
         p.estimatedTotal().ifPresent(total -> line.append(" of about ").append(total));
         line.append(String.format(Locale.ROOT, " undecided applications, %.1f/s", p.perSecond()));
         p.remaining().ifPresent(eta -> line.append(", about ").append(eta.toSeconds()).append(" s left"));
+        if (RescoreService.SWEEP.equals(p.checkpoint().details().get(RescoreService.PASS))
+                && p.checkpoint().cursor() == null) {
+            line.append("; first pass done, the closing sweep starts ").append(components.config().rescoreSettle()
+                    .toSeconds()).append(" s after the promotion (RESCORE_SETTLE_SECONDS)");
+        }
         return line.toString();
     }
 

@@ -44,7 +44,8 @@ class RegistryToolTest {
         ApiConfig config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, stack.config().applicationsTable(),
                 ApiConfig.MODELS_TABLE, stack.config().modelsTable(),
                 ApiConfig.DYNAMODB_ENDPOINT, stack.config().dynamoDbEndpoint().toString(),
-                ApiConfig.ARTIFACT_DIR, artifacts.toString(), ApiConfig.PROMOTION_TOLERANCE, "0"));
+                ApiConfig.ARTIFACT_DIR, artifacts.toString(), ApiConfig.PROMOTION_TOLERANCE, "0",
+                ApiConfig.RESCORE_SETTLE_SECONDS, "0"));
         components = Components.of(config, stack.client(), TestModel.scorer(), Clock.systemUTC(), stack.components().logger());
     }
 
@@ -115,6 +116,28 @@ class RegistryToolTest {
         assertEquals(1, jobs.size());
         assertEquals("COMPLETE", jobs.get(0).get("status").asText());
         assertEquals(3, jobs.get(0).get("counts").get("seen").asInt());
+    }
+
+    @Test
+    void seedFillsOnlyALocalStackWithSyntheticApplicationsMostOfThemDecided() throws IOException {
+        assertEquals(0, run("seed", "--synthetic", "200", "--decided", "0.75", "--seed", "3"));
+        JsonNode seeded = output();
+        assertEquals(200, seeded.get("scored").asInt());
+        int decided = seeded.get("decided").asInt();
+        assertTrue(decided > 100 && decided <= 150, seeded.toString());
+        assertEquals(200 - decided, seeded.get("undecided").asInt());
+        assertEquals(200 - decided, components.cases().countUndecided().orElseThrow(), "the undecided ones are queued");
+
+        assertEquals(2, run("seed", "--synthetic", "many"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--synthetic must be a whole number"));
+        assertEquals(2, run("seed", "--synthetic", "10", "--decided", "2"));
+        assertEquals(2, run("seed"));
+        ApiConfig remote = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, components.config().applicationsTable(),
+                ApiConfig.MODELS_TABLE, components.config().modelsTable()));
+        components = Components.of(remote, components.dynamoDb(), TestModel.scorer(), Clock.systemUTC(),
+                components.logger());
+        assertEquals(2, run("seed", "--synthetic", "10"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("only against a local"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
