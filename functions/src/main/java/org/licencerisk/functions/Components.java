@@ -173,7 +173,7 @@ public final class Components {
     public RetrainingService retrainingService() {
         return new RetrainingService(new DecisionExporter(dynamoDb(), config.applicationsTable()),
                 config.exportBucket() == null ? null : new S3ExportReader(s3.get(), config.exportBucket()), registry(),
-                requireArtifactStore(), clock);
+                requireArtifactStore(), Optional.ofNullable(config.modelDir()), clock);
     }
 
     /** The drift report of the live system: recent applications from the applications table against a baseline. */

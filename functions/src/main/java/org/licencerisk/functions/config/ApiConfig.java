@@ -108,8 +108,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Variables {@code template.yaml} sets on the officer-only functions (decisions, queue). */
     public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
     /** Variables {@code template.yaml} sets on the retraining function. */
-    public static final List<String> RETRAINING_VARIABLES = List.of(ARTIFACT_BUCKET, PSEUDONYMISATION_SECRET_ARN,
-            RETRAIN_SEED, EXPORT_BUCKET);
+    public static final List<String> RETRAINING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET,
+            PSEUDONYMISATION_SECRET_ARN, RETRAIN_SEED, EXPORT_BUCKET);
     /** Variables {@code template.yaml} sets on the export function. */
     public static final List<String> EXPORT_VARIABLES = List.of(EXPORT_BUCKET, PSEUDONYMISATION_SECRET_ARN);
     /** Variables {@code template.yaml} sets on the functions that score in shadow or compare shadow scores. */

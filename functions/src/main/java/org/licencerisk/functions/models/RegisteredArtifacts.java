@@ -31,6 +31,26 @@ public final class RegisteredArtifacts {
     }
 
     /**
+     * Loads a registered model's artifact: the deployment package's ({@code MODEL_DIR}) when the model has no stored
+     * artifact and that directory holds it (the first champion, registered by the scoring function), else the stored
+     * one, verified.
+     *
+     * @param bundledModelDir the deployment package's model directory, if this process has one
+     * @throws ArtifactException as {@link #load(RegisteredModel, Optional, String)}, or when the bundled model fails
+     *                           its own checks
+     */
+    public static ModelArtifact loadOrBundled(RegisteredModel model, Optional<ArtifactStore> store,
+                                              Optional<java.nio.file.Path> bundledModelDir, String role) {
+        if (model.artifact() == null && bundledModelDir.isPresent()) {
+            ModelArtifact bundled = ModelArtifact.load(bundledModelDir.get());
+            if (bundled.manifest().modelVersion().equals(model.manifest().modelVersion())) {
+                return bundled;
+            }
+        }
+        return load(model, store, role);
+    }
+
+    /**
      * Loads the stored artifact of a registered model.
      *
      * @param role how messages name the model, e.g. {@code champion}

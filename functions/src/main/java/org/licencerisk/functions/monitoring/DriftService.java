@@ -98,13 +98,7 @@ public final class DriftService {
         RegisteredModel registered = registry.find(version).orElseThrow(() -> new IllegalArgumentException(
                 "The " + role + " " + version + " is not registered; 'registry list' shows the registered models."));
         try {
-            if (registered.artifact() == null && bundledModelDir.isPresent()) {
-                ModelArtifact bundled = ModelArtifact.load(bundledModelDir.get());
-                if (bundled.manifest().modelVersion().equals(version)) {
-                    return bundled;
-                }
-            }
-            return RegisteredArtifacts.load(registered, store, role);
+            return RegisteredArtifacts.loadOrBundled(registered, store, bundledModelDir, role);
         } catch (ArtifactException e) {
             throw new DriftException(e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.HeldOutComparison.PeriodMetrics;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionRecord;
+import org.licencerisk.functions.models.RegisteredArtifacts;
 import org.licencerisk.functions.models.RegisteredModel;
 import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.model.artifact.ArtifactException;
@@ -58,22 +59,26 @@ public final class RetrainingService {
     private final S3ExportReader exports;
     private final ModelRegistry registry;
     private final ArtifactStore store;
+    private final Optional<Path> bundledModelDir;
     private final Clock clock;
 
     public RetrainingService(DecisionExporter exporter, ModelRegistry registry, ArtifactStore store, Clock clock) {
-        this(exporter, null, registry, store, clock);
+        this(exporter, null, registry, store, Optional.empty(), clock);
     }
 
     /**
-     * @param exports reads completed exports of the export function, or {@code null} where no export bucket is
-     *                configured
+     * @param exports         reads completed exports of the export function, or {@code null} where no export bucket
+     *                        is configured
+     * @param bundledModelDir the deployment package's model directory ({@code MODEL_DIR}), if configured: a champion
+     *                        held only there (the first one) is read from it to be scored on the held-out period
      */
     public RetrainingService(DecisionExporter exporter, S3ExportReader exports, ModelRegistry registry,
-                             ArtifactStore store, Clock clock) {
+                             ArtifactStore store, Optional<Path> bundledModelDir, Clock clock) {
         this.exporter = exporter;
         this.exports = exports;
         this.registry = registry;
         this.store = store;
+        this.bundledModelDir = bundledModelDir;
         this.clock = clock;
     }
 
@@ -167,15 +172,17 @@ public final class RetrainingService {
                     "There is no champion to compare with.");
         }
         String version = championVersion.get();
-        Optional<StoredArtifact> artifact = registry.find(version).map(RegisteredModel::artifact);
-        if (artifact.isEmpty()) {
+        Optional<RegisteredModel> registered = registry.find(version);
+        boolean bundled = bundledModelDir.isPresent() && registered.isPresent() && registered.get().artifact() == null;
+        if (registered.isEmpty() || registered.get().artifact() == null && !bundled) {
             return new HeldOutComparison(version, split, to, period.size(), refusals, PeriodMetrics.of(challenger),
                     null, "The champion's artifact is not in the artifact store (it is held only in a deployment "
                     + "package), so it was not scored on this period.");
         }
         ModelArtifact champion;
         try {
-            champion = store.load(artifact.get());
+            champion = RegisteredArtifacts.loadOrBundled(registered.get(), Optional.of(store), bundledModelDir,
+                    "champion");
         } catch (ArtifactException refused) {
             return new HeldOutComparison(version, split, to, period.size(), refusals, PeriodMetrics.of(challenger),
                     null, "The champion's stored artifact failed verification, so it was not scored on this period.");

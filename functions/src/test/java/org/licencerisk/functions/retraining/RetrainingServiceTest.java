@@ -133,6 +133,35 @@ class RetrainingServiceTest {
     }
 
     @Test
+    void aFirstChampionHeldOnlyInTheDeploymentPackageIsScoredFromItsDirectoryAndOtherwiseNoted() throws IOException {
+        for (boolean withModelDir : new boolean[] {true, false}) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of(ApiConfig.ARTIFACT_DIR,
+                    dir.resolve("artifacts-" + withModelDir).toString()));
+            if (withModelDir) {
+                env.put(ApiConfig.MODEL_DIR, TestModel.directory().toString());
+            }
+            Components fresh = TestStack.withEnvironment(env).components();
+            // The scoring path registers its bundled model (no stored artifact) and makes it the first champion.
+            DecidedApplications.record(fresh, 40, 80);
+            assertNull(fresh.registry().find(champion).orElseThrow().artifact());
+
+            HeldOutComparison comparison = fresh.retrainingService().retrain(
+                    new RetrainingRequest(TrainerKind.LOGISTIC, 3L, null, "ds-ada"), new Pseudonymiser(KEY),
+                    ProgressListener.NONE).comparison();
+
+            assertEquals(champion, comparison.championVersion());
+            if (withModelDir) {
+                assertNotNull(comparison.champion(), "scored on the same held-out period from MODEL_DIR");
+                assertNull(comparison.championNote());
+            } else {
+                assertNull(comparison.champion());
+                assertTrue(comparison.championNote().contains("held only in a deployment package"),
+                        comparison.championNote());
+            }
+        }
+    }
+
+    @Test
     void tooFewRefusalsRegisterNothing() throws IOException {
         DecidedApplications.record(components, 4, 60);
         long storedBefore = storedArtifacts();
