@@ -88,8 +88,12 @@ public final class Components {
 
     /** Components that build the client from the configuration and load the model from its directory. */
     public static Components create(ApiConfig config) {
-        return new Components(config, Clock.systemUTC(), StructuredLogger.stdout(),
-                () -> DynamoDbClientFactory.create(config),
+        return create(config, StructuredLogger.stdout());
+    }
+
+    /** The same, logging to {@code logger} (the command line logs to standard error, keeping its output clean). */
+    public static Components create(ApiConfig config, StructuredLogger logger) {
+        return new Components(config, Clock.systemUTC(), logger, () -> DynamoDbClientFactory.create(config),
                 () -> ModelArtifact.load(config.requireModelDir()).scorer(), false);
     }
 

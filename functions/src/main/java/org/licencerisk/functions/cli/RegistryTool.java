@@ -9,6 +9,7 @@ import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
 import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.local.SyntheticSeeder;
+import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.PromotionRefusedException;
 import org.licencerisk.functions.models.PromotionRequest;
@@ -91,7 +92,9 @@ public final class RegistryTool {
         }
         int status;
         try {
-            status = new RegistryTool(Components.create(ApiConfig.fromEnvironment()), System.out, System.err).run(args);
+            // Structured logs (model loads, shadow scoring) go to standard error: standard output is the result.
+            status = new RegistryTool(Components.create(ApiConfig.fromEnvironment(),
+                    new StructuredLogger(System.err, java.time.Clock.systemUTC())), System.out, System.err).run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("registry: " + e.getMessage());
             status = 2;

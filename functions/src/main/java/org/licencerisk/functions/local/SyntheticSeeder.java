@@ -1,6 +1,7 @@
 package org.licencerisk.functions.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.Components;
 import org.licencerisk.model.data.HistoricalApplication;
 import org.licencerisk.model.data.Outcome;
@@ -59,10 +60,14 @@ public final class SyntheticSeeder {
         Iterator<HistoricalApplication> log = new SyntheticDecisionLog(seed, applications).generate().iterator();
         while (log.hasNext()) {
             HistoricalApplication h = log.next();
-            components.scoringService().score(json(h.application()));
+            // Ids carry the seed, so that logs of different seeds seed different applications.
+            String id = "SEED" + seed + "-" + h.application().applicationId();
+            ObjectNode application = Json.mapper().valueToTree(h.application());
+            application.put("applicationId", id);
+            components.scoringService().score(json(application));
             scored++;
             if (scored <= toDecide && h.outcome() != Outcome.NO_LICENCE_REQUIRED) {
-                components.decisionService().decide(h.application().applicationId(), json(Map.of(
+                components.decisionService().decide(id, json(Map.of(
                         "outcome", h.outcome().name(),
                         "criteria", h.outcome() == Outcome.REFUSED ? List.of("2") : List.of(),
                         "rationale", "Synthetic decision (seeded for trying the retraining loop).",

@@ -127,6 +127,8 @@ class RegistryToolTest {
         assertTrue(decided > 100 && decided <= 150, seeded.toString());
         assertEquals(200 - decided, seeded.get("undecided").asInt());
         assertEquals(200 - decided, components.cases().countUndecided().orElseThrow(), "the undecided ones are queued");
+        assertTrue(components.cases().scan(org.licencerisk.functions.queue.CaseState.UNDECIDED, 50, null).items().stream()
+                .allMatch(c -> c.applicationId().startsWith("SEED3-")), "ids carry the seed");
 
         assertEquals(2, run("seed", "--synthetic", "many"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--synthetic must be a whole number"));
