@@ -74,7 +74,7 @@ public final class Components {
         this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
                 config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
-                shadowScoring()));
+                shadowScoring(), logger));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
         this.pseudonymisationKeys = new Lazy<>(() -> PseudonymisationKeySource.from(config.keys(),
                 () -> SecretsManagerClientFactory.create(config)));

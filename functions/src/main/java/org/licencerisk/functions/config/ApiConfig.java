@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * @param retrainSeed        the training seed of a scheduled retraining
  * @param keys               where the export's pseudonymisation key comes from (a secret or a key file; never the key)
  * @param exportBucket       the S3 bucket of training exports (the export function), or {@code null}
- * @param rescoreSettle      how long after a promotion a scoring function may still score with the previous champion;
- *                           a re-scoring job that started sooner ends with a sweep no earlier than that
+ * @param rescoreSettle      how long after a promotion a busy scoring function may still score with the previous
+ *                           champion; a re-scoring job that started sooner ends with a sweep no earlier than that
  * @param shadowScoresTable  the DynamoDB table of shadow models' scores, or {@code null} where no function in this
  *                           process scores in shadow or compares (shadow mode is then off)
  */
@@ -64,9 +64,9 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Optional: how often, in seconds, the scoring path reads the champion pointer (default 30, 1 to 60). */
     public static final String CHAMPION_CHECK_SECONDS = "CHAMPION_CHECK_SECONDS";
     /**
-     * Seconds after a promotion until no scoring function scores with the previous champion: a scoring function goes
-     * at most two check intervals without checking the pointer, and a load takes well under one more (default three
-     * times {@code CHAMPION_CHECK_SECONDS}; it must be at least that on the scoring functions' interval).
+     * Seconds after a promotion by which every busy scoring function serves the new champion: one check interval and a
+     * load, with room to spare (idle ones re-score what they score with the old champion themselves). Default three
+     * times {@code CHAMPION_CHECK_SECONDS}; the template holds it to at least that on the scoring functions' interval.
      */
     public static final String RESCORE_SETTLE_SECONDS = "RESCORE_SETTLE_SECONDS";
     /** Local mode: a directory holding model artifacts instead of S3. */

@@ -7,8 +7,11 @@ import org.licencerisk.model.scoring.RiskScorer;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The model a scoring function serves: the champion the registry's pointer names, followed without a redeploy.
@@ -35,7 +38,11 @@ public final class ChampionModel {
     private final StructuredLogger log;
     private final PeriodicCheck pointerCheck;
     private final Duration staleAfter;
+    private final List<Consumer<RiskScorer>> loadListeners = new CopyOnWriteArrayList<>();
     private volatile RiskScorer current;
+    /** The champion a look on the request path found, while its load runs in the background; else {@code null}. */
+    private volatile String pendingVersion;
+    private volatile long lookedAtMillis;
     private volatile String refused;
 
     /**
@@ -55,23 +62,61 @@ public final class ChampionModel {
     }
 
     /**
-     * How long a container may go without a finished pointer check before its next request checks (and, if the
-     * champion changed, loads) on the request path: two check intervals.
+     * How long a container may go without a finished pointer check before its next request reads the pointer itself:
+     * two check intervals.
      */
     public static Duration staleAfter(Duration interval) {
         return interval.multipliedBy(2);
     }
 
     /**
-     * Returns the model to score with now. Normally hands a pointer check to the background thread when one is due and
-     * returns at once. When no check has finished for {@link #staleAfter two intervals} (a container's first request,
-     * one that was idle, or one restored from a snapshot), checks on the request path first: one {@code GetItem}, plus
-     * the load of a new champion when the pointer moved. So no request is scored by a champion replaced more than
-     * two intervals and one load ago, which is what lets the re-scoring job's closing sweep catch every stale score.
+     * Returns the model to score with now; never loads a model on the caller's thread. Normally hands a pointer check
+     * to the background thread when one is due and returns at once. When no check has finished for
+     * {@link #staleAfter two intervals} (a container's first request, one that was idle, or one restored from a
+     * snapshot), it first reads the pointer itself (one {@code GetItem}); when that names another champion, the load
+     * starts in the background at once and the version is {@linkplain #pendingVersion() pending} until it is served,
+     * so that the caller knows its score is by the previous champion and can have it re-scored
+     * ({@link #onChampionLoaded}).
      */
     public RiskScorer current() {
-        pointerCheck.runIfStale(staleAfter);
+        long now = System.currentTimeMillis();
+        if (pointerCheck.stale(staleAfter) && now - lookedAtMillis > staleAfter.toMillis()) {
+            lookedAtMillis = now;
+            lookOnRequestPath();
+        } else {
+            pointerCheck.trigger();
+        }
         return current;
+    }
+
+    /**
+     * The champion the registry names but this container does not serve yet (its load is running), found by a look on
+     * the request path; empty when none is known to be pending.
+     */
+    public Optional<String> pendingVersion() {
+        return Optional.ofNullable(pendingVersion);
+    }
+
+    /** Calls {@code listener} on the background thread with each new champion once it serves. */
+    public void onChampionLoaded(Consumer<RiskScorer> listener) {
+        loadListeners.add(listener);
+    }
+
+    private void lookOnRequestPath() {
+        try {
+            Optional<PromotionRecord> pointer = registry.champion();
+            if (pointer.isPresent()) {
+                String version = pointer.get().toVersion();
+                String key = version + "#" + pointer.get().revision();
+                if (!version.equals(current.manifest().modelVersion()) && !key.equals(refused)) {
+                    pendingVersion = version;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.log(StructuredLogger.Level.WARN, null, "champion_check_failed",
+                    Map.of("exception", e.getClass().getName(), "servingVersion", current.manifest().modelVersion()));
+        }
+        pointerCheck.triggerNow();
     }
 
     /** Returns the model being served, without checking. */
@@ -99,20 +144,26 @@ public final class ChampionModel {
             String version = pointer.get().toVersion();
             key = version + "#" + pointer.get().revision();
             if (version.equals(current.manifest().modelVersion()) || key.equals(refused)) {
+                pendingVersion = null;
                 return;
             }
             long start = System.nanoTime();
             RiskScorer next = models.load(version);
             String from = current.manifest().modelVersion();
             current = next;
+            pendingVersion = null;
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("fromVersion", from);
             fields.put("modelVersion", version);
             fields.put("revision", pointer.get().revision());
             fields.put("loadMs", (System.nanoTime() - start) / 1e6);
             log.log(StructuredLogger.Level.INFO, null, "champion_loaded", fields);
+            for (Consumer<RiskScorer> listener : loadListeners) {
+                listener.accept(next);
+            }
         } catch (ArtifactException e) {
             refused = key;
+            pendingVersion = null;
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("pointer", key);
             fields.put("servingVersion", current.manifest().modelVersion());

@@ -7,10 +7,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A check that the request path triggers but normally never waits for: at most once per interval, {@link #trigger()}
- * hands it to a single daemon thread and returns at once; while one runs, no other starts. {@link #runIfStale} runs it
- * on the caller's thread instead when no check has finished for a while (a container that was idle, or restored from
- * a snapshot), so that such a container never serves on the strength of an old check. Thread-safe.
+ * A check that the request path triggers but never waits for: at most once per interval, {@link #trigger()} hands it
+ * to a single daemon thread and returns at once; while one runs, no other starts. {@link #stale} says when none has
+ * finished for a while (a container that was idle, or restored from a snapshot). Thread-safe.
  */
 final class PeriodicCheck {
 
@@ -50,26 +49,18 @@ final class PeriodicCheck {
     }
 
     /**
-     * Runs the check on the caller's thread when none has finished within {@code staleAfter} and none is running;
-     * otherwise does what {@link #trigger()} does.
-     *
-     * @return whether the check ran on the caller's thread
+     * Whether no check has finished within {@code staleAfter} (wall clock, so that it stays right across a snapshot and
+     * restore): the caller should look for itself before relying on what the last check found.
      */
-    boolean runIfStale(Duration staleAfter) {
+    boolean stale(Duration staleAfter) {
         long last = lastFinishedMillis;
-        boolean stale = last == Long.MIN_VALUE || System.currentTimeMillis() - last > staleAfter.toMillis();
-        if (stale && checking.compareAndSet(false, true)) {
-            nextCheckNanos = System.nanoTime() + intervalNanos;
-            try {
-                check.run();
-            } finally {
-                lastFinishedMillis = System.currentTimeMillis();
-                checking.set(false);
-            }
-            return true;
-        }
+        return last == Long.MIN_VALUE || System.currentTimeMillis() - last > staleAfter.toMillis();
+    }
+
+    /** Hands the check to the background thread now, whatever the interval, unless one is running. */
+    void triggerNow() {
+        nextCheckNanos = System.nanoTime();
         trigger();
-        return false;
     }
 
     private synchronized ExecutorService loader() {

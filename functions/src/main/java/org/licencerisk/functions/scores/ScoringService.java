@@ -18,8 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Validates, scores and stores licence applications, idempotently and without transactions.
@@ -34,6 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ScoringService {
 
+    /** At most this many applications scored by a previous champion are kept for re-scoring (about 2 KB each). */
+    static final int MAX_SCORED_BY_PREVIOUS = 10_000;
+
     private final ApplicationParser parser = new ApplicationParser();
     private final ChampionModel champion;
     private final PromotionService promotions;
@@ -42,6 +50,10 @@ public final class ScoringService {
     private final Clock clock;
     private final AtomicBoolean registered = new AtomicBoolean();
     private final ShadowScoring shadows;
+    /** Applications scored while a newer champion was loading: re-scored by it once it serves. */
+    private final Queue<LicenceApplication> scoredByPrevious = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger scoredByPreviousCount = new AtomicInteger();
+    private final StructuredLogger log;
 
     public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
                           CaseRepository cases, Clock clock) {
@@ -51,12 +63,20 @@ public final class ScoringService {
     /** A service whose new primary scores are also scored by the shadow models ({@code shadows}). */
     public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
                           CaseRepository cases, Clock clock, ShadowScoring shadows) {
+        this(champion, promotions, scores, cases, clock, shadows, StructuredLogger.stdout());
+    }
+
+    /** The same, logging to {@code log}. */
+    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+                          CaseRepository cases, Clock clock, ShadowScoring shadows, StructuredLogger log) {
         this.shadows = shadows;
         this.champion = champion;
         this.promotions = promotions;
         this.scores = scores;
         this.cases = cases;
         this.clock = clock;
+        this.log = log;
+        champion.onChampionLoaded(this::rescoreScoredByPrevious);
     }
 
     /** Serves {@code scorer} until the registry names another champion (benchmarks: a registry that never does). */
@@ -77,20 +97,58 @@ public final class ScoringService {
         String hash = InputHash.of(application);
         registerModel();
         RiskScorer scorer = champion.current();
-        long start = System.nanoTime();
-        RiskScore score = scorer.score(application);
-        long latencyMicros = (System.nanoTime() - start) / 1_000;
-        String scoreId = ScoreIds.of(hash, score.modelVersion());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        StoredScore stored = new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
+        StoredScore stored = scoreWith(scorer, application, hash);
         Optional<StoredScore> winner = scores.insertIfAbsent(stored, contentOf(application));
         if (winner.isPresent()) {
             return repeat(winner.get());
         }
         cases.advanceLatest(stored);
+        Optional<String> pending = champion.pendingVersion();
+        if (pending.isPresent() && !pending.get().equals(stored.score().modelVersion())
+                && scoredByPreviousCount.incrementAndGet() <= MAX_SCORED_BY_PREVIOUS) {
+            // Scored by the previous champion while the new one loads (this container was idle): re-scored once it
+            // serves, so that the application does not keep the old score behind the re-scoring job's back.
+            scoredByPrevious.add(application);
+        }
         // Shadow mode: only after the primary score is stored, only for a new one; never throws.
         shadows.score(application, stored);
         return new ScoringResult(stored, true);
+    }
+
+    private StoredScore scoreWith(RiskScorer scorer, LicenceApplication application, String hash) {
+        long start = System.nanoTime();
+        RiskScore score = scorer.score(application);
+        long latencyMicros = (System.nanoTime() - start) / 1_000;
+        String scoreId = ScoreIds.of(hash, score.modelVersion());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
+    }
+
+    /** Runs on the champion loader's thread once {@code next} serves; never throws, logs counts only. */
+    private void rescoreScoredByPrevious(RiskScorer next) {
+        int rescored = 0;
+        int failed = 0;
+        LicenceApplication application;
+        while ((application = scoredByPrevious.poll()) != null) {
+            try {
+                String hash = InputHash.of(application);
+                StoredScore stored = scoreWith(next, application, hash);
+                cases.advanceLatest(scores.insertIfAbsent(stored, contentOf(application)).orElse(stored));
+                rescored++;
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        int dropped = Math.max(0, scoredByPreviousCount.getAndSet(0) - MAX_SCORED_BY_PREVIOUS);
+        if (rescored + failed + dropped > 0) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("modelVersion", next.manifest().modelVersion());
+            fields.put("rescored", rescored);
+            fields.put("failed", failed);
+            fields.put("overflow", dropped);
+            log.log(failed + dropped > 0 ? StructuredLogger.Level.WARN : StructuredLogger.Level.INFO, null,
+                    "scored_by_previous_rescored", fields);
+        }
     }
 
     /**

@@ -128,6 +128,37 @@ class ChampionFollowingTest {
     }
 
     @Test
+    void anIdleContainerLearnsOfAPromotionOnItsNextRequestLoadsOffThePathAndReScoresWhatTheOldChampionScored()
+            throws InterruptedException {
+        String bundled = TestModel.scorer().manifest().modelVersion();
+        assertEquals(bundled, score());
+        String challenger = register(TestModel.challengerDirectory());
+        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        // Idle for more than two check intervals: the next request reads the pointer itself, but never loads on the
+        // request path; its score is by the previous champion, and the container knows it.
+        Thread.sleep(2_200);
+        String id = "NL-2026-CH-IDLE";
+        TestResponse late = TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
+                .jsonBody(Applications.variant(id, 5).toString()));
+        assertEquals(201, late.status());
+        assertEquals(bundled, late.body().get("modelVersion").asText(), "served at once by the model in memory");
+
+        // Once the new champion serves, the application is re-scored by it (its history keeps both).
+        ApplicationScoresHandler scores = new ApplicationScoresHandler(stack.components());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        TestResponse latest;
+        do {
+            Thread.sleep(50);
+            latest = TestStack.invoke(scores, Events.get(ApplicationScoresHandler.LATEST, Map.of("applicationId", id)));
+        } while (!latest.body().get("modelVersion").asText().equals(challenger) && System.nanoTime() < deadline);
+        assertEquals(challenger, latest.body().get("modelVersion").asText());
+        assertEquals(2, TestStack.invoke(scores, Events.get(ApplicationScoresHandler.HISTORY,
+                Map.of("applicationId", id))).body().get("items").size());
+        assertTrue(stack.logs().contains("\"scored_by_previous_rescored\""), stack.logs());
+        assertEquals(challenger, score(), "and new requests are scored by it");
+    }
+
+    @Test
     void aTamperedArtifactIsRefusedAndTheOldChampionKeepsServing() throws IOException, InterruptedException {
         String bundled = TestModel.scorer().manifest().modelVersion();
         assertEquals(bundled, score());
