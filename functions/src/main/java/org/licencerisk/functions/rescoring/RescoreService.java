@@ -156,7 +156,7 @@ public final class RescoreService {
                 return new RescoreRun(RescoreRun.Stop.OUT_OF_TIME, job);
             }
             boolean sweeping = SWEEP.equals(job.details().get(PASS));
-            if (sweeping && job.cursor() == null && !awaitSweep(sweepFrom, budget)) {
+            if (sweeping && job.cursor() == null && !awaitSweep(sweepFrom, budget, revision)) {
                 return new RescoreRun(RescoreRun.Stop.OUT_OF_TIME, job);
             }
             Page<ApplicationCase> page = cases.scan(CaseState.UNDECIDED, pageSize, job.cursor());
@@ -202,16 +202,20 @@ public final class RescoreService {
 
     /**
      * Waits until {@code sweepFrom} (measured once on the service's clock, then in real time), a second at a time,
-     * while the budget allows.
+     * while the budget allows and the pointer stays at {@code revision} (a newer promotion's job must not wait behind
+     * this one: the caller's next page then ends this job as SUPERSEDED).
      *
-     * @return whether the time has come; {@code false} when the budget ran out first (the job stays RUNNING)
+     * @return whether to go on; {@code false} when the budget ran out first (the job stays RUNNING)
      */
-    private boolean awaitSweep(Instant sweepFrom, TimeBudget budget) {
+    private boolean awaitSweep(Instant sweepFrom, TimeBudget budget, long revision) {
         long waitNanos = Duration.between(clock.instant(), sweepFrom).toNanos();
         long until = System.nanoTime() + waitNanos;
         while (System.nanoTime() - until < 0) {
             if (!budget.allowsAnotherPage()) {
                 return false;
+            }
+            if (registry.champion().map(p -> p.revision() > revision).orElse(false)) {
+                return true;
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(1_000, (until - System.nanoTime()) / 1_000_000)));

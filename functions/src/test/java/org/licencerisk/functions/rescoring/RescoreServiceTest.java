@@ -165,6 +165,25 @@ class RescoreServiceTest {
     }
 
     @Test
+    void aJobWaitingForItsSweepGivesWayAtOnceToANewerPromotion() throws InterruptedException {
+        f.scored("RS-GIVE", 3);
+        f.promote(TestModel.challengerDirectory());
+        Instant promotedAt = f.registry.champion().orElseThrow().at();
+        Clock fromPromotion = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), promotedAt));
+        java.util.concurrent.atomic.AtomicReference<RescoreRun> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> result.set(f.service(5, Duration.ofSeconds(60), fromPromotion)
+                .run(TimeBudget.unlimited(), QUIET)));
+        worker.start();
+        Thread.sleep(1_000);
+        f.promote(TestModel.thirdDirectory());
+        worker.join(10_000);
+
+        assertFalse(worker.isAlive(), "it did not wait out its 60 s");
+        assertEquals(RescoreRun.Stop.SUPERSEDED, result.get().stop());
+        assertEquals(JobStatus.SUPERSEDED, result.get().checkpoint().status());
+    }
+
+    @Test
     void runningItAgainChangesNothingAndARepeatedPageCountsAsAlreadyCurrent() {
         f.scored("RS-TWICE", 7);
         f.promote(TestModel.challengerDirectory());
