@@ -1,5 +1,7 @@
 package org.licencerisk.functions.decisions;
 
+import org.licencerisk.functions.queue.ApplicationCase;
+import org.licencerisk.functions.storage.BatchReads;
 import org.licencerisk.functions.storage.Storage;
 import org.licencerisk.model.scoring.RiskBand;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -7,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,22 +79,27 @@ public final class DynamoDbDecisionRepository implements DecisionRepository {
     }
 
     /**
-     * Reads the outcome, time and score of one revision (a strongly consistent read of those three attributes only):
-     * what batch jobs need, without the officer's rationale.
+     * Reads the current decisions of decided cases (strongly consistent, {@code BatchGetItem}s of up to
+     * {@value BatchReads#MAX_KEYS} keys): what batch jobs (the training export, the drift report) need of them.
      *
-     * @return empty when the revision is not stored
+     * @return by application id
+     * @throws IllegalStateException when a case names a decision revision that is not stored
      */
-    public Optional<RecordedOutcome> outcome(String applicationId, int revision) {
-        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
-                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(sk(revision))))
-                .consistentRead(true)
-                .projectionExpression("#o, #d, #s")
-                .expressionAttributeNames(Map.of("#o", "outcome", "#d", "decidedAt", "#s", "scoreId")))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+    public Map<String, RecordedOutcome> outcomes(List<ApplicationCase> decided) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(decided.size());
+        for (ApplicationCase c : decided) {
+            keys.add(Map.of(APPLICATION_ID, s(c.applicationId()), SK, s(sk(c.decisionRevision()))));
         }
-        return Optional.of(new RecordedOutcome(DecisionOutcome.valueOf(str(item, "outcome")),
-                Instant.parse(str(item, "decidedAt")), str(item, "scoreId")));
+        Map<String, RecordedOutcome> out = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchReads.get(client, table, keys, "#id, #o, #d, #s",
+                Map.of("#id", APPLICATION_ID, "#o", "outcome", "#d", "decidedAt", "#s", "scoreId"), true)) {
+            out.put(str(item, APPLICATION_ID), new RecordedOutcome(DecisionOutcome.valueOf(str(item, "outcome")),
+                    Instant.parse(str(item, "decidedAt")), str(item, "scoreId")));
+        }
+        if (out.size() != decided.size()) {
+            throw new IllegalStateException("A decided case names a decision revision that is not stored.");
+        }
+        return out;
     }
 
     /** The sort key of decision revision {@code revision}. */

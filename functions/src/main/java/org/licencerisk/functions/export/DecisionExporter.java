@@ -1,6 +1,7 @@
 package org.licencerisk.functions.export;
 
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
+import org.licencerisk.functions.decisions.RecordedOutcome;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.CaseState;
@@ -14,22 +15,16 @@ import org.licencerisk.model.data.JsonLinesDecisionWriter;
 import org.licencerisk.model.data.Outcome;
 import org.licencerisk.model.privacy.Pseudonymiser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static org.licencerisk.functions.storage.Items.s;
-import static org.licencerisk.functions.storage.Items.str;
-import static org.licencerisk.functions.storage.TableDefinitions.APPLICATION_ID;
-import static org.licencerisk.functions.storage.TableDefinitions.SK;
 
 /**
  * Exports every decided application: its latest decision (outcome and time) with the content of the application as
@@ -48,15 +43,15 @@ public final class DecisionExporter {
     /** How often progress is reported, in decided applications. */
     static final int PROGRESS_EVERY = 1_000;
 
-    private final DynamoDbClient client;
-    private final String table;
     private final CaseRepository cases;
+    private final DynamoDbDecisionRepository decisions;
+    private final DynamoDbScoreRepository scores;
     private final ApplicationParser parser = new ApplicationParser();
 
     public DecisionExporter(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
         this.cases = new DynamoDbCaseRepository(client, table);
+        this.decisions = new DynamoDbDecisionRepository(client, table);
+        this.scores = new DynamoDbScoreRepository(client, table);
     }
 
     /**
@@ -124,46 +119,21 @@ public final class DecisionExporter {
 
     /**
      * The rows of up to {@value BatchReads#MAX_KEYS} decided applications, in their order; {@code null} for one whose
-     * score has no stored content. Two {@code BatchGetItem}s: the decisions (strongly consistent), then the scores'
-     * contents.
+     * score has no stored content. Two {@code BatchGetItem}s: the decisions (strongly consistent), then the contents
+     * of the scores they were made against.
      */
     private List<HistoricalApplication> rows(List<ApplicationCase> decided) {
-        List<Map<String, AttributeValue>> decisionKeys = new ArrayList<>(decided.size());
-        for (ApplicationCase c : decided) {
-            decisionKeys.add(Map.of(APPLICATION_ID, s(c.applicationId()),
-                    SK, s(DynamoDbDecisionRepository.sk(c.decisionRevision()))));
-        }
-        Map<String, Map<String, AttributeValue>> decisions = byApplication(BatchReads.get(client, table, decisionKeys,
-                "#id, #sk, #o, #d, #s", Map.of("#id", APPLICATION_ID, "#sk", SK, "#o", "outcome", "#d", "decidedAt",
-                        "#s", "scoreId"), true));
-        List<Map<String, AttributeValue>> scoreKeys = new ArrayList<>(decided.size());
-        for (ApplicationCase c : decided) {
-            Map<String, AttributeValue> decision = decisions.get(c.applicationId());
-            if (decision == null) {
-                throw new IllegalStateException("A decided case names a decision revision that is not stored.");
-            }
-            scoreKeys.add(Map.of(APPLICATION_ID, s(c.applicationId()),
-                    SK, s(DynamoDbScoreRepository.sk(str(decision, "scoreId")))));
-        }
-        Map<String, Map<String, AttributeValue>> contents = byApplication(BatchReads.get(client, table, scoreKeys,
-                "#id, #sk, #a", Map.of("#id", APPLICATION_ID, "#sk", SK, "#a", DynamoDbScoreRepository.APPLICATION),
-                false));
+        Map<String, RecordedOutcome> outcomes = decisions.outcomes(decided);
+        Map<String, String> scoreIds = new HashMap<>();
+        outcomes.forEach((applicationId, outcome) -> scoreIds.put(applicationId, outcome.scoreId()));
+        Map<String, String> contents = scores.applications(scoreIds);
         List<HistoricalApplication> rows = new ArrayList<>(decided.size());
         for (ApplicationCase c : decided) {
-            Map<String, AttributeValue> decision = decisions.get(c.applicationId());
-            Map<String, AttributeValue> content = contents.get(c.applicationId());
-            rows.add(content == null || !content.containsKey(DynamoDbScoreRepository.APPLICATION) ? null
-                    : new HistoricalApplication(parser.parse(content.get(DynamoDbScoreRepository.APPLICATION).s()),
-                    Outcome.valueOf(str(decision, "outcome")), Instant.parse(str(decision, "decidedAt"))));
+            RecordedOutcome outcome = outcomes.get(c.applicationId());
+            String content = contents.get(c.applicationId());
+            rows.add(content == null ? null : new HistoricalApplication(parser.parse(content),
+                    Outcome.valueOf(outcome.outcome().name()), outcome.decidedAt()));
         }
         return rows;
-    }
-
-    private static Map<String, Map<String, AttributeValue>> byApplication(List<Map<String, AttributeValue>> items) {
-        Map<String, Map<String, AttributeValue>> out = new HashMap<>();
-        for (Map<String, AttributeValue> item : items) {
-            out.put(str(item, APPLICATION_ID), item);
-        }
-        return out;
     }
 }

@@ -7,6 +7,7 @@ import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.CaseState;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
+import org.licencerisk.functions.storage.BatchReads;
 import org.licencerisk.functions.storage.Page;
 import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.data.DecisionDataset;
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * content and, for decided ones, the outcome and time of the current decision revision.
  * <p>
  * Streaming: paginated scans of case items ({@value #PAGE} per page, {@link CaseRepository#scan}), first the
- * undecided ones, then the decided ones; per application in the window one {@code GetItem} of the score's content and,
- * when decided, one of the decision's outcome. Only the window's applications are kept, and of each only its raw
+ * undecided ones, then the decided ones; per page, the window's applications' score contents and (decided ones)
+ * decision outcomes are read with {@code BatchGetItem}s of up to {@value BatchReads#MAX_KEYS} keys. Only the window's applications are kept, and of each only its raw
  * feature values (countries, types, control list entries, numbers, flags): the content itself (names, descriptions,
  * end use) is dropped as soon as its features are computed. Undecided cases are scanned first: a case only ever goes
  * from undecided to decided, so one decided between the two scans is seen in the second and counted once, as decided.
@@ -128,36 +128,55 @@ public final class RecentApplications {
             String cursor = null;
             do {
                 Page<ApplicationCase> page = cases.scan(state, PAGE, cursor);
+                List<ApplicationCase> inWindow = new ArrayList<>();
                 for (ApplicationCase c : page.items()) {
-                    casesRead++;
                     if (!c.scoredAt().isBefore(since) && c.scoredAt().isBefore(until)) {
-                        Kept k = new Kept(record(c), c.scoreId());
-                        tally(kept.put(c.applicationId(), k), -1);
-                        tally(k, 1);
+                        inWindow.add(c);
                     }
-                    if (casesRead % PROGRESS_EVERY == 0) {
-                        progress.accept(counts());
-                    }
+                }
+                keep(inWindow);
+                long before = casesRead;
+                casesRead += page.items().size();
+                if (casesRead / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                    progress.accept(counts());
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
         }
 
+        /**
+         * Keeps the cases of one page that lie in the window, reading their latest scores' contents and (decided ones)
+         * their decisions in batches of up to {@value BatchReads#MAX_KEYS}.
+         */
+        private void keep(List<ApplicationCase> inWindow) {
+            for (int from = 0; from < inWindow.size(); from += BatchReads.MAX_KEYS) {
+                List<ApplicationCase> batch = inWindow.subList(from, Math.min(inWindow.size(), from + BatchReads.MAX_KEYS));
+                Map<String, String> scoreIds = new HashMap<>();
+                batch.forEach(c -> scoreIds.put(c.applicationId(), c.scoreId()));
+                Map<String, String> contents = scores.applications(scoreIds);
+                Map<String, RecordedOutcome> outcomes = decisions.outcomes(batch.stream()
+                        .filter(ApplicationCase::decided).toList());
+                for (ApplicationCase c : batch) {
+                    Kept k = new Kept(record(c, contents.get(c.applicationId()), outcomes.get(c.applicationId())),
+                            c.scoreId());
+                    tally(kept.put(c.applicationId(), k), -1);
+                    tally(k, 1);
+                }
+            }
+        }
+
         /** The record of a case in the window, or {@code null} when its latest score has no stored content. */
-        private DecisionRecord record(ApplicationCase c) {
-            Optional<RawRecord> raw = scores.application(c.applicationId(), c.scoreId())
-                    .map(json -> definition.extract(parser.parse(json), referenceData));
-            if (raw.isEmpty()) {
+        private DecisionRecord record(ApplicationCase c, String content, RecordedOutcome decision) {
+            if (content == null) {
                 return null;
             }
+            RawRecord raw = definition.extract(parser.parse(content), referenceData);
             if (!c.decided()) {
-                return DecisionRecord.undecided(c.applicationId(), c.scoredAt(), raw.get());
+                return DecisionRecord.undecided(c.applicationId(), c.scoredAt(), raw);
             }
-            RecordedOutcome decision = decisions.outcome(c.applicationId(), c.decisionRevision()).orElseThrow(
-                    () -> new IllegalStateException("A decided case names a decision revision that is not stored."));
             Outcome outcome = Outcome.valueOf(decision.outcome().name());
             return new DecisionRecord(c.applicationId(), decision.decidedAt(), outcome.name(),
-                    outcome.refusalLabel().orElse(null), raw.get(), null);
+                    outcome.refusalLabel().orElse(null), raw, null);
         }
 
         /** Adds {@code sign} to the count of the kept application's kind (nothing for {@code null}). */

@@ -1,5 +1,6 @@
 package org.licencerisk.functions.scores;
 
+import org.licencerisk.functions.storage.BatchReads;
 import org.licencerisk.functions.storage.Cursors;
 import org.licencerisk.functions.storage.InvalidCursorException;
 import org.licencerisk.functions.storage.Page;
@@ -115,6 +116,26 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
                 .projectionExpression("#a")
                 .expressionAttributeNames(Map.of("#a", APPLICATION)))).item();
         return item == null || !item.containsKey(APPLICATION) ? Optional.empty() : Optional.of(item.get(APPLICATION).s());
+    }
+
+    /**
+     * Returns the stored contents of many scores ({@code BatchGetItem}s of up to {@value BatchReads#MAX_KEYS} keys),
+     * by application id; an application whose score has no stored content is absent.
+     *
+     * @param scoreIds the score to read, by application id
+     */
+    public Map<String, String> applications(Map<String, String> scoreIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(scoreIds.size());
+        scoreIds.forEach((applicationId, scoreId) -> keys.add(Map.of(APPLICATION_ID, s(applicationId),
+                SK, s(sk(scoreId)))));
+        Map<String, String> out = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchReads.get(client, table, keys, "#id, #a",
+                Map.of("#id", APPLICATION_ID, "#a", APPLICATION), false)) {
+            if (item.containsKey(APPLICATION)) {
+                out.put(str(item, APPLICATION_ID), item.get(APPLICATION).s());
+            }
+        }
+        return out;
     }
 
     /** The sort key of a score item. */
