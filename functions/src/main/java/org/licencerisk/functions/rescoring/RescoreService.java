@@ -162,8 +162,12 @@ public final class RescoreService {
             Page<ApplicationCase> page = cases.scan(CaseState.UNDECIDED, pageSize, job.cursor());
             Map<String, Long> counts = new HashMap<>(job.counts());
             COUNTS.forEach(name -> counts.putIfAbsent(name, 0L));
+            Map<String, String> stale = new HashMap<>();
+            page.items().stream().filter(c -> !version.equals(c.modelVersion()))
+                    .forEach(c -> stale.put(c.applicationId(), c.scoreId()));
+            Map<String, String> content = stale.isEmpty() ? Map.of() : contents.applications(stale);
             for (ApplicationCase c : page.items()) {
-                String outcome = rescore(c, version, scorer);
+                String outcome = rescore(c, version, scorer, Optional.ofNullable(content.get(c.applicationId())));
                 // The sweep counts only what it changes: every case it sees was seen by the first pass already.
                 if (!sweeping || !outcome.equals(ALREADY_CURRENT)) {
                     add(counts, outcome);
@@ -259,12 +263,11 @@ public final class RescoreService {
         }
     }
 
-    /** Re-scores one case; returns the count it falls under. */
-    private String rescore(ApplicationCase c, String version, LazyScorer scorer) {
+    /** Re-scores one case, given its latest score's content; returns the count it falls under. */
+    private String rescore(ApplicationCase c, String version, LazyScorer scorer, Optional<String> content) {
         if (version.equals(c.modelVersion())) {
             return ALREADY_CURRENT;
         }
-        Optional<String> content = contents.application(c.applicationId(), c.scoreId());
         if (content.isEmpty()) {
             return WITHOUT_CONTENT;
         }

@@ -1,14 +1,18 @@
 package org.licencerisk.functions.rescoring;
 
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * Reads the application content a stored score was made from (the score item's {@code application} attribute,
- * {@link org.licencerisk.functions.scores.DynamoDbScoreRepository#application}).
+ * Reads the application contents stored scores were made from (the score items' {@code application} attribute,
+ * {@link org.licencerisk.functions.scores.DynamoDbScoreRepository#applications}), many at a time.
  */
 @FunctionalInterface
 public interface StoredContent {
 
-    /** Returns the content scored by {@code scoreId}, or empty for a score stored without it. */
-    Optional<String> application(String applicationId, String scoreId);
+    /**
+     * Returns the contents of the given scores by application id; a score stored without content is absent.
+     *
+     * @param scoreIds the score to read, by application id
+     */
+    Map<String, String> applications(Map<String, String> scoreIds);
 }

@@ -107,18 +107,6 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
     }
 
     /**
-     * Returns the stored content of the application a score scored, or empty for scores stored without it (one
-     * {@code GetItem}; the re-scoring job and the drift report read one application at a time, the export in batches).
-     */
-    public Optional<String> application(String applicationId, String scoreId) {
-        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
-                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(sk(scoreId))))
-                .projectionExpression("#a")
-                .expressionAttributeNames(Map.of("#a", APPLICATION)))).item();
-        return item == null || !item.containsKey(APPLICATION) ? Optional.empty() : Optional.of(item.get(APPLICATION).s());
-    }
-
-    /**
      * Returns the stored contents of many scores ({@code BatchGetItem}s of up to {@value BatchReads#MAX_KEYS} keys),
      * by application id; an application whose score has no stored content is absent.
      *

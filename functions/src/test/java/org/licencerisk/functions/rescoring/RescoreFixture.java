@@ -72,13 +72,13 @@ final class RescoreFixture {
     /** A service over this stack with a small page, and given cases and jobs (to interpose on them). */
     RescoreService service(int pageSize, CaseRepository cases, JobStore jobs) {
         return new RescoreService(registry, new VerifiedModels(components.scorer(), registry, components.artifactStore()),
-                cases, scores, scores::application, jobs, Clock.systemUTC(), pageSize);
+                cases, scores, scores::applications, jobs, Clock.systemUTC(), pageSize);
     }
 
     /** A service whose jobs end with a sweep {@code settle} after the promotion, on {@code clock}. */
     RescoreService service(int pageSize, java.time.Duration settle, Clock clock) {
         return new RescoreService(registry, new VerifiedModels(components.scorer(), registry, components.artifactStore()),
-                cases, scores, scores::application, jobs, clock, pageSize, settle);
+                cases, scores, scores::applications, jobs, clock, pageSize, settle);
     }
 
     RescoreService service(int pageSize) {

@@ -37,7 +37,8 @@ class ScoreHistoryProjectionTest {
         for (StoredScore fromIndex : history) {
             assertEquals(scores.find("NL-PROJ-1", fromIndex.scoreId()).orElseThrow(), fromIndex,
                     "a score read from the index equals the one read from the table");
-            assertTrue(scores.application("NL-PROJ-1", fromIndex.scoreId()).isPresent(), "the table keeps the content");
+            assertTrue(scores.applications(Map.of("NL-PROJ-1", fromIndex.scoreId())).containsKey("NL-PROJ-1"),
+                    "the table keeps the content");
         }
         List<Map<String, AttributeValue>> raw = stack.client().query(b -> b
                 .tableName(stack.config().applicationsTable())

@@ -231,8 +231,8 @@ class TemplateTest {
             // exporters read the pseudonymisation key.
             assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
             assertEquals(BATCH_HANDLERS.contains(f.handler()), actions.contains("dynamodb:Scan"), f.logicalId());
-            // The export reads decisions and scores in batches (DecisionExporter, BatchReads).
-            assertEquals(KEY_READERS.contains(f.handler()), actions.contains("dynamodb:BatchGetItem"), f.logicalId());
+            // The batch jobs read decisions and score contents in batches (BatchReads).
+            assertEquals(BATCH_HANDLERS.contains(f.handler()), actions.contains("dynamodb:BatchGetItem"), f.logicalId());
             assertEquals(KEY_READERS.contains(f.handler()), actions.contains("secretsmanager:GetSecretValue"),
                     f.logicalId());
             if (READERS.contains(f.logicalId())) {

@@ -97,7 +97,7 @@ public final class RescoreThroughput {
         DynamoDbScoreRepository scores = new DynamoDbScoreRepository(components.dynamoDb(), config.applicationsTable());
         RescoreService service = new RescoreService(components.registry(),
                 new VerifiedModels(components.scorer(), components.registry(), components.artifactStore()),
-                components.cases(), scores, scores::application, components.jobStore(), Clock.systemUTC(), pageSize);
+                components.cases(), scores, scores::applications, components.jobStore(), Clock.systemUTC(), pageSize);
         long start = System.nanoTime();
         RescoreRun result = service.run(TimeBudget.unlimited(), p -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
