@@ -103,12 +103,19 @@ public final class ScoringService {
             return repeat(winner.get());
         }
         cases.advanceLatest(stored);
-        Optional<String> pending = champion.pendingVersion();
-        if (pending.isPresent() && !pending.get().equals(stored.score().modelVersion())
+        String version = stored.score().modelVersion();
+        boolean pending = champion.pendingVersion().filter(v -> !v.equals(version)).isPresent();
+        if ((pending || !version.equals(champion.serving().manifest().modelVersion()))
                 && scoredByPreviousCount.incrementAndGet() <= MAX_SCORED_BY_PREVIOUS) {
-            // Scored by the previous champion while the new one loads (this container was idle): re-scored once it
-            // serves, so that the application does not keep the old score behind the re-scoring job's back.
+            // Scored by the previous champion while the new one loads (this container was idle), or while the new one
+            // was swapped in: re-scored once it serves, so that the application does not keep the old score behind
+            // the re-scoring job's back.
             scoredByPrevious.add(application);
+            RiskScorer now = champion.serving();
+            if (!version.equals(now.manifest().modelVersion())) {
+                // The load has finished (its re-scoring may have run before this application was added): now.
+                rescoreScoredByPrevious(now);
+            }
         }
         // Shadow mode: only after the primary score is stored, only for a new one; never throws.
         shadows.score(application, stored);
@@ -124,7 +131,10 @@ public final class ScoringService {
         return new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
     }
 
-    /** Runs on the champion loader's thread once {@code next} serves; never throws, logs counts only. */
+    /**
+     * Re-scores the remembered applications with {@code next}, which serves now: on the champion loader's thread once it
+     * has swapped {@code next} in, or on a request's thread that remembered one just after. Never throws; logs counts only.
+     */
     private void rescoreScoredByPrevious(RiskScorer next) {
         int rescored = 0;
         int failed = 0;
