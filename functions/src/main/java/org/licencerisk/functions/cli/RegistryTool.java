@@ -202,7 +202,7 @@ public final class RegistryTool {
         }
         int applications = number(require(options, "synthetic"), "--synthetic");
         double decided = options.containsKey("decided") ? share(options.get("decided")) : 0.9;
-        long seed = options.containsKey("seed") ? number(options.get("seed"), "--seed") : 7;
+        long seed = options.containsKey("seed") ? RetrainingRequest.seed(options.get("seed")) : 7;
         print(new SyntheticSeeder(components).seed(seed, applications, decided,
                 n -> err.println("registry: seed: " + n + " of " + applications + " applications scored")));
     }

@@ -104,19 +104,26 @@ public final class ChampionModel {
 
     private void lookOnRequestPath() {
         try {
-            Optional<PromotionRecord> pointer = registry.champion();
-            if (pointer.isPresent()) {
-                String version = pointer.get().toVersion();
-                String key = version + "#" + pointer.get().revision();
-                if (!version.equals(current.manifest().modelVersion()) && !key.equals(refused)) {
-                    pendingVersion = version;
-                }
-            }
+            registry.champion().filter(this::toLoad).ifPresent(p -> pendingVersion = p.toVersion());
         } catch (RuntimeException e) {
-            log.log(StructuredLogger.Level.WARN, null, "champion_check_failed",
-                    Map.of("exception", e.getClass().getName(), "servingVersion", current.manifest().modelVersion()));
+            checkFailed(e);
         }
         pointerCheck.triggerNow();
+    }
+
+    /** Whether the pointer names a model this container should load: not the one it serves, not one it refused. */
+    private boolean toLoad(PromotionRecord pointer) {
+        return !pointer.toVersion().equals(current.manifest().modelVersion()) && !key(pointer).equals(refused);
+    }
+
+    private static String key(PromotionRecord pointer) {
+        return pointer.toVersion() + "#" + pointer.revision();
+    }
+
+    /** Storage unavailable, S3 unreachable or denied: transient as far as this container can tell. */
+    private void checkFailed(RuntimeException e) {
+        log.log(StructuredLogger.Level.WARN, null, "champion_check_failed",
+                Map.of("exception", e.getClass().getName(), "servingVersion", current.manifest().modelVersion()));
     }
 
     /** Returns the model being served, without checking. */
@@ -142,8 +149,8 @@ public final class ChampionModel {
                 return;
             }
             String version = pointer.get().toVersion();
-            key = version + "#" + pointer.get().revision();
-            if (version.equals(current.manifest().modelVersion()) || key.equals(refused)) {
+            key = key(pointer.get());
+            if (!toLoad(pointer.get())) {
                 pendingVersion = null;
                 return;
             }
@@ -170,13 +177,7 @@ public final class ChampionModel {
             fields.put("reason", e.getMessage());
             log.log(StructuredLogger.Level.ERROR, null, "champion_refused", fields);
         } catch (RuntimeException e) {
-            // Storage unavailable, S3 unreachable or denied: transient as far as this container can tell.
-            log.log(StructuredLogger.Level.WARN, null, "champion_check_failed",
-                    Map.of("exception", e.getClass().getName(), "servingVersion", current.manifest().modelVersion()));
+            checkFailed(e);
         }
-    }
-
-    private RiskScorer load(String version) {
-        return models.load(version);
     }
 }
