@@ -1,0 +1,7 @@
+package org.licencerisk.screening;
+
+/** Whether a denial still stands. */
+public enum DenialStatus {
+    VALID,
+    REVOKED
+}
