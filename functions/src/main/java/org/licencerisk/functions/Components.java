@@ -6,6 +6,9 @@ import org.licencerisk.functions.artifacts.S3Objects;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
+import org.licencerisk.functions.denials.DenialRegister;
+import org.licencerisk.functions.denials.DenialRepository;
+import org.licencerisk.functions.denials.DynamoDbDenialRepository;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportJobService;
 import org.licencerisk.functions.export.S3ExportReader;
@@ -28,6 +31,10 @@ import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
 import org.licencerisk.functions.rescoring.RescoreService;
 import org.licencerisk.functions.retraining.RetrainingService;
+import org.licencerisk.functions.screening.ApplicationScreening;
+import org.licencerisk.functions.screening.RegisterFollower;
+import org.licencerisk.functions.screening.ScreenerFactories;
+import org.licencerisk.functions.screening.ScreenerFactory;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.ScoreQueries;
 import org.licencerisk.functions.scores.ScoringService;
@@ -62,9 +69,14 @@ public final class Components {
     private final boolean scorerGiven;
     private final Lazy<PseudonymisationKeySource> pseudonymisationKeys;
     private final Lazy<S3Objects> s3;
+    private final ScreenerFactory screenerFactory;
+    private final Lazy<Optional<RegisterFollower>> register;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
-                       Supplier<RiskScorer> scorer, boolean scorerGiven) {
+                       Supplier<RiskScorer> scorer, boolean scorerGiven, ScreenerFactory screenerFactory) {
+        this.screenerFactory = screenerFactory;
+        this.register = new Lazy<>(() -> config.denialsTable() == null || screenerFactory == null ? Optional.empty()
+                : Optional.of(new RegisterFollower(denials(), screenerFactory, config.championCheck(), logger)));
         this.scorerGiven = scorerGiven;
         this.config = config;
         this.clock = clock;
@@ -74,7 +86,7 @@ public final class Components {
         this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
                 config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
-                shadowScoring(), logger));
+                shadowScoring(), logger, screening()));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
         this.pseudonymisationKeys = new Lazy<>(() -> PseudonymisationKeySource.from(config.keys(),
                 () -> SecretsManagerClientFactory.create(config)));
@@ -94,13 +106,51 @@ public final class Components {
     /** The same, logging to {@code logger} (the command line logs to standard error, keeping its output clean). */
     public static Components create(ApiConfig config, StructuredLogger logger) {
         return new Components(config, Clock.systemUTC(), logger, () -> DynamoDbClientFactory.create(config),
-                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false);
+                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false, ScreenerFactories.standard());
     }
 
     /** Components with a given client, scorer, clock and logger (tests and benchmarks). */
     public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
                                 StructuredLogger logger) {
-        return new Components(config, clock, logger, () -> client, () -> scorer, true);
+        return of(config, client, scorer, clock, logger, ScreenerFactories.standard());
+    }
+
+    /** The same, screening with screeners built by {@code screenerFactory} (tests). */
+    public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
+                                StructuredLogger logger, ScreenerFactory screenerFactory) {
+        return new Components(config, clock, logger, () -> client, () -> scorer, true, screenerFactory);
+    }
+
+    /** The clock services decide by. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The denial register's storage.
+     *
+     * @throws IllegalStateException when {@code DENIALS_TABLE} is not set
+     */
+    public DenialRepository denials() {
+        return new DynamoDbDenialRepository(dynamoDb(), config.requireDenialsTable());
+    }
+
+    /** The denial register's service. */
+    public DenialRegister denialRegister() {
+        return new DenialRegister(denials(), clock);
+    }
+
+    /**
+     * The denial register this process follows (loaded on first use), or empty when it has no denials table or no
+     * screener.
+     */
+    public Optional<RegisterFollower> registerFollower() {
+        return register.get();
+    }
+
+    /** How scoring screens applications: against the followed register, or not at all. */
+    public ApplicationScreening screening() {
+        return registerFollower().map(f -> ApplicationScreening.following(f, clock)).orElse(ApplicationScreening.NONE);
     }
 
     /** Returns the configuration. */

@@ -41,13 +41,16 @@ import java.util.regex.Pattern;
  *                           champion; a re-scoring job that started sooner ends with a sweep no earlier than that
  * @param shadowScoresTable  the DynamoDB table of shadow models' scores, or {@code null} where no function in this
  *                           process scores in shadow or compares (shadow mode is then off)
+ * @param denialsTable       the DynamoDB table of the denial register, or {@code null} where no function in this
+ *                           process reads it (screening is then off)
+ * @param denialAdminRole    the role that may create, amend, revoke and import denials
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
                         Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
                         String dataScientistRole, String officerRole, double promotionTolerance,
                         long retrainSeed, KeyLocation keys, String exportBucket, Duration rescoreSettle,
-                        String shadowScoresTable) {
+                        String shadowScoresTable, String denialsTable, String denialAdminRole) {
 
     /** The table of scores, decisions and the queue. */
     public static final String APPLICATIONS_TABLE = "APPLICATIONS_TABLE";
@@ -96,6 +99,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String RETRAIN_SEED = "RETRAIN_SEED";
     /** The table of shadow models' scores (the scoring function writes it, the shadow function reads it). */
     public static final String SHADOW_SCORES_TABLE = "SHADOW_SCORES_TABLE";
+    /** The table of the denial register (the scoring, denials, decisions and re-screening functions). */
+    public static final String DENIALS_TABLE = "DENIALS_TABLE";
+    /** Optional: the role that administers the denial register (default {@code denial-admin}). */
+    public static final String DENIAL_ADMIN_ROLE = "DENIAL_ADMIN_ROLE";
     /** Set by the Lambda runtime itself; never in the template. */
     public static final String AWS_REGION = "AWS_REGION";
 
@@ -118,6 +125,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final List<String> DATA_SCIENTIST_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE);
     /** Variables {@code template.yaml} sets on the re-scoring function. */
     public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, RESCORE_SETTLE_SECONDS);
+    /** Variables {@code template.yaml} sets on the functions that read or write the denial register. */
+    public static final List<String> DENIAL_VARIABLES = List.of(DENIALS_TABLE);
+    /** Variables {@code template.yaml} sets on the denial register's own function. */
+    public static final List<String> DENIAL_ADMIN_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE, DENIAL_ADMIN_ROLE);
     /** Variables only a local run sets; never in the template. */
     public static final List<String> LOCAL_VARIABLES = List.of(DYNAMODB_ENDPOINT, ARTIFACT_DIR, S3_ENDPOINT,
             PSEUDONYMISATION_KEY_FILE, SECRETS_MANAGER_ENDPOINT);
@@ -131,6 +142,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     private static final String DEFAULT_ROLE_CLAIM = "cognito:groups";
     private static final String DEFAULT_DATA_SCIENTIST_ROLE = "data-scientist";
     private static final String DEFAULT_OFFICER_ROLE = "officer";
+    private static final String DEFAULT_DENIAL_ADMIN_ROLE = "denial-admin";
     private static final double DEFAULT_TOLERANCE = 0.01;
     private static final long DEFAULT_CHAMPION_CHECK_SECONDS = 30;
     private static final long DEFAULT_RETRAIN_SEED = 42L;
@@ -175,6 +187,14 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         }
         if (shadowScoresTable != null) {
             requireTable(SHADOW_SCORES_TABLE, shadowScoresTable);
+        }
+        if (denialsTable != null) {
+            requireTable(DENIALS_TABLE, denialsTable);
+        }
+        try {
+            new RoleRequirement(roleClaim, denialAdminRole);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(DENIAL_ADMIN_ROLE + ": " + e.getMessage(), e);
         }
         if (rescoreSettle == null || rescoreSettle.isNegative() || rescoreSettle.compareTo(Duration.ofSeconds(600)) > 0) {
             throw new IllegalArgumentException(RESCORE_SETTLE_SECONDS + " must lie between 0 and 600 seconds.");
@@ -227,7 +247,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
                 Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
                 tolerance, retrainSeed, keys, blankToNull(env.get(EXPORT_BUCKET)), Duration.ofSeconds(rescoreSettle),
-                blankToNull(env.get(SHADOW_SCORES_TABLE)));
+                blankToNull(env.get(SHADOW_SCORES_TABLE)), blankToNull(env.get(DENIALS_TABLE)),
+                Optional.ofNullable(blankToNull(env.get(DENIAL_ADMIN_ROLE))).orElse(DEFAULT_DENIAL_ADMIN_ROLE));
     }
 
     private static URI endpoint(String variable, String value) {
@@ -268,6 +289,23 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Returns the requirement of the data-scientist-only routes: {@code DATA_SCIENTIST_ROLE} in {@code ROLE_CLAIM}. */
     public RoleRequirement dataScientist() {
         return new RoleRequirement(roleClaim, dataScientistRole);
+    }
+
+    /** Returns the requirement of the denial register's changes: {@code DENIAL_ADMIN_ROLE} in {@code ROLE_CLAIM}. */
+    public RoleRequirement denialAdmin() {
+        return new RoleRequirement(roleClaim, denialAdminRole);
+    }
+
+    /**
+     * Returns the denials table.
+     *
+     * @throws IllegalStateException when this process was not configured with the denial register
+     */
+    public String requireDenialsTable() {
+        if (denialsTable == null) {
+            throw new IllegalStateException(DENIALS_TABLE + " is not set, so this function cannot read the denial register.");
+        }
+        return denialsTable;
     }
 
     /**
@@ -322,7 +360,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 + ", roleClaim=" + roleClaim + ", dataScientistRole=" + dataScientistRole + ", officerRole=" + officerRole
                 + ", promotionTolerance="
                 + promotionTolerance + ", retrainSeed=" + retrainSeed + ", keys=" + keys + ", exportBucket="
-                + exportBucket + ", rescoreSettle=" + rescoreSettle + ", shadowScoresTable=" + shadowScoresTable + "]";
+                + exportBucket + ", rescoreSettle=" + rescoreSettle + ", shadowScoresTable=" + shadowScoresTable
+                + ", denialsTable=" + denialsTable + ", denialAdminRole=" + denialAdminRole + "]";
     }
 
     /** Returns the model directory, or throws when this process was not configured to score. */

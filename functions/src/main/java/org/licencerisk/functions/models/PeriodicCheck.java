@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * to a single daemon thread and returns at once; while one runs, no other starts. {@link #stale} says when none has
  * finished for a while (a container that was idle, or restored from a snapshot). Thread-safe.
  */
-final class PeriodicCheck {
+public final class PeriodicCheck {
 
     private final String threadName;
     private final long intervalNanos;
@@ -22,14 +22,14 @@ final class PeriodicCheck {
     private volatile long lastFinishedMillis = Long.MIN_VALUE;
     private ExecutorService loader;
 
-    PeriodicCheck(String threadName, Duration interval, Runnable check) {
+    public PeriodicCheck(String threadName, Duration interval, Runnable check) {
         this.threadName = threadName;
         this.intervalNanos = interval.toNanos();
         this.check = check;
     }
 
     /** Starts the check in the background when one is due and none is running. */
-    void trigger() {
+    public void trigger() {
         long now = System.nanoTime();
         if (now - nextCheckNanos >= 0 && checking.compareAndSet(false, true)) {
             nextCheckNanos = now + intervalNanos;
@@ -52,13 +52,13 @@ final class PeriodicCheck {
      * Whether no check has finished within {@code staleAfter} (wall clock, so that it stays right across a snapshot and
      * restore): the caller should look for itself before relying on what the last check found.
      */
-    boolean stale(Duration staleAfter) {
+    public boolean stale(Duration staleAfter) {
         long last = lastFinishedMillis;
         return last == Long.MIN_VALUE || System.currentTimeMillis() - last > staleAfter.toMillis();
     }
 
     /** Hands the check to the background thread now, whatever the interval, unless one is running. */
-    void triggerNow() {
+    public void triggerNow() {
         nextCheckNanos = System.nanoTime();
         trigger();
     }

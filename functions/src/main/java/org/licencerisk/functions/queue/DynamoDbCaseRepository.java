@@ -101,14 +101,16 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     public boolean advanceLatest(StoredScore score) {
         Map<String, String> names = new HashMap<>(Map.of("#scoreId", "scoreId", "#riskScore", "riskScore",
                 "#riskBand", "riskBand", "#modelVersion", "modelVersion", "#scoredAt", "scoredAt",
-                "#redFlagCount", "redFlagCount", "#latest", LATEST, "#revision", REVISION));
+                "#redFlagCount", "redFlagCount", "#latest", LATEST, "#revision", REVISION,
+                "#denialMatchCount", "denialMatchCount"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":scoreId", s(score.scoreId()),
                 ":riskScore", n(score.score().riskScore()), ":riskBand", s(score.score().riskBand().name()),
                 ":modelVersion", s(score.score().modelVersion()), ":scoredAt", s(score.scoredAt().toString()),
-                ":redFlagCount", n(score.score().redFlags().size()), ":latest", s(score.scoredKey())));
+                ":redFlagCount", n(score.score().redFlags().size()), ":latest", s(score.scoredKey()),
+                ":denialMatchCount", n(score.screening().matches().size())));
         String set = "SET #scoreId = :scoreId, #riskScore = :riskScore, #riskBand = :riskBand, "
                 + "#modelVersion = :modelVersion, #scoredAt = :scoredAt, #redFlagCount = :redFlagCount, "
-                + "#latest = :latest";
+                + "#latest = :latest, #denialMatchCount = :denialMatchCount";
         String newer = "(attribute_not_exists(#latest) OR #latest < :latest)";
         Map<String, String> queueNames = new HashMap<>(names);
         queueNames.put("#band", QUEUE_BAND);
@@ -237,7 +239,8 @@ public final class DynamoDbCaseRepository implements CaseRepository {
     private static QueueEntry entry(Map<String, AttributeValue> item) {
         return new QueueEntry(str(item, APPLICATION_ID), str(item, "scoreId"), dbl(item, "riskScore"),
                 RiskBand.valueOf(str(item, "riskBand")), str(item, "modelVersion"),
-                Instant.parse(str(item, "scoredAt")), (int) lng(item, "redFlagCount"));
+                Instant.parse(str(item, "scoredAt")), (int) lng(item, "redFlagCount"),
+                item.containsKey("denialMatchCount") ? (int) lng(item, "denialMatchCount") : 0);
     }
 
     private static RiskBand parseBand(String name) {

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param modelVersion  the model of the latest score
  * @param scoredAt      when it was scored
  * @param redFlagCount  how many red flags the latest score raised
+ * @param denialMatchCount how many denials the latest score matched
  */
 public record QueueEntry(String applicationId, String scoreId, double riskScore, RiskBand riskBand,
-                         String modelVersion, Instant scoredAt, int redFlagCount) {
+                         String modelVersion, Instant scoredAt, int redFlagCount, int denialMatchCount) {
 }

@@ -1,5 +1,8 @@
 package org.licencerisk.functions.scores;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.licencerisk.functions.screening.Screening;
 import org.licencerisk.functions.storage.BatchReads;
 import org.licencerisk.functions.storage.Cursors;
 import org.licencerisk.functions.storage.InvalidCursorException;
@@ -9,7 +12,9 @@ import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.model.scoring.Factor;
 import org.licencerisk.model.scoring.RedFlag;
 import org.licencerisk.model.scoring.RiskBand;
+import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskScore;
+import org.licencerisk.screening.DenialMatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,6 +44,11 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
     /** The attribute holding the scored application's content: read only by the training export and drift reports. */
     public static final String APPLICATION = "application";
     private static final Set<String> HISTORY_KEY = Set.of(APPLICATION_ID, SK, SCORED_KEY);
+    /** The denial matches, as one JSON attribute, and the register version they were screened against. */
+    public static final String DENIAL_MATCHES = "denialMatches";
+    public static final String REGISTER_VERSION = "registerVersion";
+    private static final TypeReference<List<DenialMatch>> MATCHES = new TypeReference<>() {
+    };
 
     private final DynamoDbClient client;
     private final String table;
@@ -157,6 +167,14 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
                     "sentence", s(f.sentence()))));
         }
         item.put("redFlags", AttributeValue.fromL(flags));
+        if (score.screening().registerVersion() != null) {
+            item.put(REGISTER_VERSION, s(score.screening().registerVersion()));
+            try {
+                item.put(DENIAL_MATCHES, s(Json.mapper().writeValueAsString(score.screening().matches())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Denial matches could not be written as JSON.", e);
+            }
+        }
         return item;
     }
 
@@ -171,7 +189,16 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
         }
         RiskScore score = new RiskScore(dbl(item, "riskScore"), RiskBand.valueOf(str(item, "riskBand")),
                 str(item, "modelVersion"), str(item, "referenceDataVersion"), factors, flags);
+        Screening screening = Screening.NONE;
+        if (item.containsKey(REGISTER_VERSION)) {
+            try {
+                screening = new Screening(str(item, REGISTER_VERSION),
+                        Json.mapper().readValue(str(item, DENIAL_MATCHES), MATCHES));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored denial matches could not be read.", e);
+            }
+        }
         return new StoredScore(str(item, APPLICATION_ID), str(item, "scoreId"), str(item, "inputHash"), score,
-                Instant.parse(str(item, "scoredAt")), lng(item, "scoringLatencyMicros"));
+                Instant.parse(str(item, "scoredAt")), lng(item, "scoringLatencyMicros"), screening);
     }
 }

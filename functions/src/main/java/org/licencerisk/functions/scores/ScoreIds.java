@@ -29,15 +29,31 @@ public final class ScoreIds {
      * @throws IllegalArgumentException when the hash is not 64 lower-case hex digits or the version is blank
      */
     public static String of(String inputHash, String modelVersion) {
+        return of(inputHash, modelVersion, null);
+    }
+
+    /**
+     * Returns the id of the score that {@code modelVersion} gives to the content hashed as {@code inputHash}, screened
+     * against denial register {@code registerVersion}: SHA-256 over {@code inputHash + "\n" + modelVersion + "\n" +
+     * registerVersion}, so that the same content screened against a changed register is a new entry in the history.
+     * Without a register version ({@code null}: not screened) the id is {@link #of(String, String)}'s.
+     *
+     * @throws IllegalArgumentException when the hash is not 64 lower-case hex digits or a version is blank
+     */
+    public static String of(String inputHash, String modelVersion, String registerVersion) {
         if (inputHash == null || !HASH.matcher(inputHash).matches()) {
             throw new IllegalArgumentException("An input hash must be 64 lower-case hex digits (a SHA-256).");
         }
         if (modelVersion == null || modelVersion.isBlank() || modelVersion.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("A model version must be a non-blank single line.");
         }
+        if (registerVersion != null && (registerVersion.isBlank() || registerVersion.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("A register version must be a non-blank single line.");
+        }
+        String input = inputHash + "\n" + modelVersion + (registerVersion == null ? "" : "\n" + registerVersion);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((inputHash + "\n" + modelVersion).getBytes(StandardCharsets.UTF_8));
+                    .digest(input.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JVM lacks SHA-256.", e);

@@ -7,6 +7,7 @@ import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
+import org.licencerisk.functions.screening.ApplicationScreening;
 import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.model.application.InvalidApplicationException;
 import org.licencerisk.model.application.LicenceApplication;
@@ -54,6 +55,7 @@ public final class ScoringService {
     private final Queue<LicenceApplication> scoredByPrevious = new ConcurrentLinkedQueue<>();
     private final AtomicInteger scoredByPreviousCount = new AtomicInteger();
     private final StructuredLogger log;
+    private final ApplicationScreening screening;
 
     public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
                           CaseRepository cases, Clock clock) {
@@ -69,6 +71,14 @@ public final class ScoringService {
     /** The same, logging to {@code log}. */
     public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
                           CaseRepository cases, Clock clock, ShadowScoring shadows, StructuredLogger log) {
+        this(champion, promotions, scores, cases, clock, shadows, log, ApplicationScreening.NONE);
+    }
+
+    /** The same, screening every application against the denial register ({@code screening}). */
+    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+                          CaseRepository cases, Clock clock, ShadowScoring shadows, StructuredLogger log,
+                          ApplicationScreening screening) {
+        this.screening = screening;
         this.shadows = shadows;
         this.champion = champion;
         this.promotions = promotions;
@@ -124,11 +134,13 @@ public final class ScoringService {
 
     private StoredScore scoreWith(RiskScorer scorer, LicenceApplication application, String hash) {
         long start = System.nanoTime();
-        RiskScore score = scorer.score(application);
+        ApplicationScreening.Screened screened = screening.screen(application, scorer.score(application));
         long latencyMicros = (System.nanoTime() - start) / 1_000;
-        String scoreId = ScoreIds.of(hash, score.modelVersion());
+        RiskScore score = screened.score();
+        String scoreId = ScoreIds.of(hash, score.modelVersion(), screened.screening().registerVersion());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros);
+        return new StoredScore(application.applicationId(), scoreId, hash, score, now, latencyMicros,
+                screened.screening());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.licencerisk.functions.scores;
 
+import org.licencerisk.functions.screening.Screening;
 import org.licencerisk.functions.storage.Items;
 import org.licencerisk.model.scoring.RiskScore;
 
@@ -14,9 +15,20 @@ import java.time.Instant;
  * @param score                the model's score, reasons and red flags, with model and reference-data versions
  * @param scoredAt             when it was scored
  * @param scoringLatencyMicros how long scoring took, in microseconds
+ * @param screening            the denial register version it was screened against and the matches found
  */
 public record StoredScore(String applicationId, String scoreId, String inputHash, RiskScore score, Instant scoredAt,
-                          long scoringLatencyMicros) {
+                          long scoringLatencyMicros, Screening screening) {
+
+    public StoredScore {
+        screening = screening == null ? Screening.NONE : screening;
+    }
+
+    /** A score that was not screened against the denial register. */
+    public StoredScore(String applicationId, String scoreId, String inputHash, RiskScore score, Instant scoredAt,
+                       long scoringLatencyMicros) {
+        this(applicationId, scoreId, inputHash, score, scoredAt, scoringLatencyMicros, Screening.NONE);
+    }
 
     /** The history index's sort key: fixed-width time, then the score id, so that it is unique. */
     public String scoredKey() {

@@ -46,12 +46,13 @@ public final class TableDefinitions {
      * (read only by the training export, from the table), so the content is stored once and history pages stay small.
      */
     public static final List<String> HISTORY_PROJECTION = List.of("scoreId", "inputHash", "riskScore", "riskBand",
-            "modelVersion", "referenceDataVersion", "scoredAt", "scoringLatencyMicros", "factors", "redFlags");
+            "modelVersion", "referenceDataVersion", "scoredAt", "scoringLatencyMicros", "factors", "redFlags",
+            "registerVersion", "denialMatches");
     /** The sparse global secondary index of undecided applications by band and score. */
     public static final String QUEUE_INDEX = "queue";
     /** Non-key attributes the queue index projects. */
     public static final List<String> QUEUE_PROJECTION = List.of("scoreId", "riskScore", "riskBand", "modelVersion",
-            "scoredAt", "redFlagCount");
+            "scoredAt", "redFlagCount", "denialMatchCount");
 
     /** The template's logical id of the shadow scores table. */
     public static final String SHADOW_SCORES_LOGICAL_ID = "ShadowScoresTable";

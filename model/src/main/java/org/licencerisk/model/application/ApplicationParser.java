@@ -47,7 +47,7 @@ public final class ApplicationParser {
     private static final Set<String> ITEM = Set.of("controlListEntry", "description", "hsCode", "quantity", "valueEur");
     private static final Set<String> END_USER = Set.of("name", "type", "country");
     private static final Set<String> CONSIGNEE = Set.of("name", "country");
-    private static final Set<String> INTERMEDIARY = Set.of("role", "country");
+    private static final Set<String> INTERMEDIARY = Set.of("role", "country", "name");
 
     /** Parses and validates JSON text. */
     public LicenceApplication parse(String json) {
@@ -200,7 +200,7 @@ public final class ApplicationParser {
             String prefix = path + ".";
             p.unknownFields(it, prefix, INTERMEDIARY);
             list.add(new Intermediary(p.enumValue(it, prefix, "role", IntermediaryRole.class, true),
-                    p.country(it, prefix, "country", true)));
+                    p.country(it, prefix, "country", true), p.text(it, prefix, "name", false, MAX_NAME)));
         }
         return list;
     }
