@@ -113,6 +113,27 @@ public final class TableDefinitions {
                 .build();
     }
 
+    /** The template's logical id of the denials table. */
+    public static final String DENIALS_LOGICAL_ID = "DenialsTable";
+
+    /**
+     * The denial register: key {@code (denialId, sk)}, and the list index {@code byStatus} of current versions by
+     * status, then notifying state and id.
+     */
+    public static CreateTableRequest denials(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("denialId"), string(SK), string("listStatus"), string("listKey"))
+                .keySchema(hash("denialId"), range(SK))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName("byStatus")
+                        .keySchema(hash("listStatus"), range("listKey"))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
+    }
+
     /** Creates both tables unless they exist (local server and tests only; AWS tables come from the template). */
     public static void createIfMissing(DynamoDbClient client, String applicationsTable, String modelsTable) {
         createIfMissing(client, List.of(applications(applicationsTable), models(modelsTable)));

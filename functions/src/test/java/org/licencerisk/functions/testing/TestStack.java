@@ -15,6 +15,7 @@ import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskScorer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +46,11 @@ public final class TestStack {
     }
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment) {
+        this(endpoint, scorer, createTables, environment, null, false);
+    }
+
+    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment,
+                      org.licencerisk.functions.screening.ScreenerFactory screenerFactory, boolean denials) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = new java.util.HashMap<>(environment);
         // Re-scoring jobs end without a sweep unless a test asks for one (no lagging scoring functions here).
@@ -52,15 +58,25 @@ public final class TestStack {
         env.putAll(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
                 ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
                 ApiConfig.DYNAMODB_TIMEOUT_MS, "1500", ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
+        if (denials) {
+            env.put(ApiConfig.DENIALS_TABLE, "denials-" + suffix);
+        }
         this.config = ApiConfig.from(env);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
-            TableDefinitions.createIfMissing(client, List.of(TableDefinitions.applications(config.applicationsTable()),
+            List<CreateTableRequest> tables = new java.util.ArrayList<>(List.of(
+                    TableDefinitions.applications(config.applicationsTable()),
                     TableDefinitions.models(config.modelsTable()),
                     TableDefinitions.shadowScores(config.shadowScoresTable())));
+            if (denials) {
+                tables.add(TableDefinitions.denials(config.denialsTable()));
+            }
+            createTables(tables);
         }
         StructuredLogger logger = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        this.components = Components.of(config, client, scorer, new TickingClock(), logger);
+        this.components = screenerFactory == null
+                ? Components.of(config, client, scorer, new TickingClock(), logger)
+                : Components.of(config, client, scorer, new TickingClock(), logger, screenerFactory);
     }
 
     /** A stack on the shared dynalite with the test model. */
@@ -76,6 +92,35 @@ public final class TestStack {
     /** A stack on the shared dynalite with the test model and further configuration (e.g. an artifact directory). */
     public static TestStack withEnvironment(Map<String, String> environment) {
         return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment);
+    }
+
+    /** A stack on the shared dynalite with the test model, screening with screeners {@code factory} builds. */
+    public static TestStack withScreening(org.licencerisk.functions.screening.ScreenerFactory factory) {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, Map.of(), factory, true);
+    }
+
+    /** A stack on the shared dynalite with the test model and a denial register, but no screening. */
+    public static TestStack withDenials() {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, Map.of(), null, true);
+    }
+
+    /**
+     * Creates tables with a patient client: a freshly started dynalite on a loaded machine may take longer than the
+     * stack's own call timeout to create its first tables.
+     */
+    private void createTables(List<CreateTableRequest> tables) {
+        ApiConfig patient = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, config.applicationsTable(),
+                ApiConfig.MODELS_TABLE, config.modelsTable(), ApiConfig.DYNAMODB_ENDPOINT,
+                config.dynamoDbEndpoint().toString(), ApiConfig.DYNAMODB_TIMEOUT_MS, "20000"));
+        try (DynamoDbClient c = DynamoDbClientFactory.create(patient)) {
+            TableDefinitions.createIfMissing(c, tables);
+        }
+    }
+
+    /** Every item of the denials table. */
+    public List<Map<String, AttributeValue>> denialItems() {
+        return client.scanPaginator(b -> b.tableName(config.denialsTable()).consistentRead(true)).items()
+                .stream().toList();
     }
 
     /** A stack on any endpoint, creating no tables (for failure tests). */
