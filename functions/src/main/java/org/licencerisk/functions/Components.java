@@ -5,7 +5,11 @@ import org.licencerisk.functions.artifacts.ArtifactStores;
 import org.licencerisk.functions.artifacts.S3Objects;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.decisions.DecisionService;
+import org.licencerisk.functions.decisions.DecisionHooks;
 import org.licencerisk.functions.decisions.DynamoDbDecisionRepository;
+import org.licencerisk.functions.denials.OwnRefusals;
+import org.licencerisk.functions.matches.DynamoDbMatchReviewRepository;
+import org.licencerisk.functions.matches.MatchReviewService;
 import org.licencerisk.functions.denials.DenialRegister;
 import org.licencerisk.functions.denials.DenialRepository;
 import org.licencerisk.functions.denials.DynamoDbDenialRepository;
@@ -50,6 +54,7 @@ import org.licencerisk.model.scoring.RiskScorer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -190,8 +195,20 @@ public final class Components {
 
     /** The decision recorder. */
     public DecisionService decisionService() {
+        DecisionHooks hooks = DecisionHooks.NONE;
+        if (config.denialsTable() != null) {
+            DynamoDbScoreRepository scores = new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable());
+            hooks = DecisionHooks.all(List.of(matchReviews().guard(),
+                    new OwnRefusals(denialRegister(), scores::applications)));
+        }
         return new DecisionService(new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
-                new DynamoDbDecisionRepository(dynamoDb(), config.applicationsTable()), clock);
+                new DynamoDbDecisionRepository(dynamoDb(), config.applicationsTable()), clock, hooks);
+    }
+
+    /** Officers' reviews of denial matches and the consultations they open. */
+    public MatchReviewService matchReviews() {
+        return new MatchReviewService(new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable()),
+                new DynamoDbMatchReviewRepository(dynamoDb(), config.applicationsTable()), clock);
     }
 
     /** The model catalogue. */

@@ -22,13 +22,16 @@ import java.util.regex.Pattern;
  * @param rationale the officer's reasoning; confidential, never logged
  * @param officerId the deciding officer's id
  * @param revision  whether this deliberately replaces an earlier, different decision
+ * @param consultationOverride why a grant goes ahead although a consultation of a denying state is open, or
+ *                  {@code null}; confidential, never logged
  */
 public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, String rationale, String officerId,
-                              boolean revision) {
+                              boolean revision, String consultationOverride) {
 
     /** The criteria a decision may cite. */
     public static final Set<String> CRITERIA = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "ART5");
-    private static final Set<String> FIELDS = Set.of("outcome", "criteria", "rationale", "officerId", "revision");
+    private static final Set<String> FIELDS = Set.of("outcome", "criteria", "rationale", "officerId", "revision",
+            "consultationOverride");
     private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9\\-_.@:]{1,64}");
     private static final int MAX_RATIONALE = 4000;
 
@@ -98,10 +101,19 @@ public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, St
                 problems.add(new FieldProblem("revision", "Must be true or false."));
             }
         }
+        String override = null;
+        JsonNode o2 = node.get("consultationOverride");
+        if (o2 != null && !o2.isNull()) {
+            if (!o2.isObject() || o2.size() != 1 || !o2.has("reason")) {
+                problems.add(new FieldProblem("consultationOverride", "Must be {\"reason\": \"...\"}."));
+            } else {
+                override = text(o2.get("reason"), "consultationOverride.reason", MAX_RATIONALE, problems);
+            }
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid("The decision has " + problems.size() + " invalid field(s).", problems);
         }
-        return new DecisionRequest(outcome, criteria, rationale, officerId, revision);
+        return new DecisionRequest(outcome, criteria, rationale, officerId, revision, override);
     }
 
     private static List<String> criteria(JsonNode n, List<FieldProblem> problems) {

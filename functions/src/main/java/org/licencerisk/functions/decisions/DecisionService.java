@@ -20,8 +20,15 @@ public final class DecisionService {
     private final CaseRepository cases;
     private final DecisionRepository decisions;
     private final Clock clock;
+    private final DecisionHooks hooks;
 
     public DecisionService(CaseRepository cases, DecisionRepository decisions, Clock clock) {
+        this(cases, decisions, clock, DecisionHooks.NONE);
+    }
+
+    /** The same, with the denial register's hooks (own refusals, the consultation guard). */
+    public DecisionService(CaseRepository cases, DecisionRepository decisions, Clock clock, DecisionHooks hooks) {
+        this.hooks = hooks;
         this.cases = cases;
         this.decisions = decisions;
         this.clock = clock;
@@ -49,6 +56,8 @@ public final class DecisionService {
             OfficerDecision inForce = decisions.find(applicationId, revision).orElseThrow(() ->
                     new IllegalStateException("A case records a decision revision that is not stored."));
             if (request.sameAs(inForce)) {
+                // Completes what an interrupted request may have left undone (the own denial of a refusal).
+                hooks.afterDecision(inForce, revision > 1 ? decisions.find(applicationId, revision - 1) : Optional.empty());
                 return new DecisionResult(inForce, false);
             }
             if (!request.revision()) {
@@ -56,6 +65,8 @@ public final class DecisionService {
                         + " (revision " + revision + "); send \"revision\": true to replace it, keeping the earlier one.");
             }
         }
+        hooks.beforeDecision(applicationId, request.outcome(), request.consultationOverride(), subject);
+        Optional<OfficerDecision> previous = revision > 0 ? decisions.find(applicationId, revision) : Optional.empty();
         OfficerDecision decision = new OfficerDecision(applicationId, revision + 1, request.outcome(),
                 request.criteria(), request.rationale(), request.officerId(), subject, current.scoreId(),
                 current.riskScore(), current.riskBand(), clock.instant());
@@ -70,6 +81,7 @@ public final class DecisionService {
                     + " was recorded at the same time (revision " + winner.revision() + "); read it and revise if needed.");
         }
         complete(decision);
+        hooks.afterDecision(decision, previous);
         return new DecisionResult(decision, true);
     }
 

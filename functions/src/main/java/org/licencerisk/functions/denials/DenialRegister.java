@@ -124,6 +124,18 @@ public final class DenialRegister {
                 d.reviewDue()), subject);
     }
 
+    /** Whether a denial is in the register. */
+    public boolean exists(String denialId) {
+        return denials.find(denialId).isPresent();
+    }
+
+    /** Revokes a denial if the register holds it; nothing otherwise. */
+    public void revokeIfPresent(String denialId, String subject) {
+        if (exists(denialId)) {
+            revoke(denialId, subject);
+        }
+    }
+
     /**
      * The current version of a denial.
      *
