@@ -37,6 +37,7 @@ import org.licencerisk.functions.rescoring.RescoreService;
 import org.licencerisk.functions.retraining.RetrainingService;
 import org.licencerisk.functions.screening.ApplicationScreening;
 import org.licencerisk.functions.screening.RegisterFollower;
+import org.licencerisk.functions.screening.RescreenService;
 import org.licencerisk.functions.screening.ScreenerFactories;
 import org.licencerisk.functions.screening.ScreenerFactory;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
@@ -151,6 +152,19 @@ public final class Components {
      */
     public Optional<RegisterFollower> registerFollower() {
         return register.get();
+    }
+
+    /**
+     * The re-screening of undecided applications after a register change.
+     *
+     * @throws IllegalStateException when this process has no denials table or no screener
+     */
+    public RescreenService rescreenService() {
+        RegisterFollower follower = registerFollower().orElseThrow(() -> new IllegalStateException(
+                ApiConfig.DENIALS_TABLE + " is not set or no screener is built, so nothing can be re-screened."));
+        return new RescreenService(follower, denials(), cases(),
+                new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable()), clock,
+                RescreenService.DEFAULT_PAGE_SIZE);
     }
 
     /** How scoring screens applications: against the followed register, or not at all. */

@@ -8,6 +8,7 @@ import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.rescoring.RescoreRun;
 import org.licencerisk.functions.rescoring.RescoreService;
 import org.licencerisk.functions.rescoring.TimeBudget;
+import org.licencerisk.functions.screening.RescreenRun;
 
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class PointerWatcher implements AutoCloseable {
     private final Components components;
     private final StructuredLogger log;
     private final ScheduledExecutorService scheduler;
+    /** The register version the last local re-screening ran against; -1 before the first. */
+    private long rescreened = -1;
 
     private PointerWatcher(Components components) {
         this.components = components;
@@ -75,12 +78,39 @@ public final class PointerWatcher implements AutoCloseable {
         return Optional.of(run);
     }
 
+    /**
+     * The local stand-in for the denials table's stream: when the register's version moved since the last look, runs
+     * the re-screening of undecided applications as the {@code RescreenFunction} would. Empty when there was nothing to
+     * do or this server has no denial register.
+     */
+    Optional<RescreenRun> rescreenOnce() {
+        if (components.registerFollower().isEmpty()) {
+            return Optional.empty();
+        }
+        long version = components.denials().registerVersion();
+        if (version == rescreened) {
+            return Optional.empty();
+        }
+        RescreenRun run = components.rescreenService().run();
+        log.log(StructuredLogger.Level.INFO, null, "local_rescreen_stopped", run.logFields());
+        if (!run.superseded()) {
+            rescreened = version;
+        }
+        return Optional.of(run);
+    }
+
     private void checkLogged() {
         try {
             checkOnce();
         } catch (RuntimeException e) {
             // A storage hiccup or an artifact that fails verification: logged (no content), retried next time.
             log.log(StructuredLogger.Level.WARN, null, "local_rescore_check_failed",
+                    Map.of("exception", e.getClass().getName()));
+        }
+        try {
+            rescreenOnce();
+        } catch (RuntimeException e) {
+            log.log(StructuredLogger.Level.WARN, null, "local_rescreen_check_failed",
                     Map.of("exception", e.getClass().getName()));
         }
     }

@@ -22,6 +22,16 @@ public interface CaseRepository {
     boolean advanceLatest(StoredScore score);
 
     /**
+     * Makes {@code score} the case's latest score, as {@link #advanceLatest} does, only while the application is
+     * undecided (re-screening: a decided case keeps what was shown when it was decided).
+     *
+     * @return whether the case changed; {@code false} when it is decided or records a newer score
+     */
+    default boolean advanceLatestIfUndecided(StoredScore score) {
+        throw new UnsupportedOperationException("This case repository cannot advance only undecided cases.");
+    }
+
+    /**
      * Records that decision {@code revision} was made and takes the application out of the queue, unless the case
      * already records that revision or a later one. Safe to repeat.
      *

@@ -99,6 +99,15 @@ public final class DynamoDbCaseRepository implements CaseRepository {
 
     @Override
     public boolean advanceLatest(StoredScore score) {
+        return advance(score, true);
+    }
+
+    @Override
+    public boolean advanceLatestIfUndecided(StoredScore score) {
+        return advance(score, false);
+    }
+
+    private boolean advance(StoredScore score, boolean evenIfDecided) {
         Map<String, String> names = new HashMap<>(Map.of("#scoreId", "scoreId", "#riskScore", "riskScore",
                 "#riskBand", "riskBand", "#modelVersion", "modelVersion", "#scoredAt", "scoredAt",
                 "#redFlagCount", "redFlagCount", "#latest", LATEST, "#revision", REVISION,
@@ -126,6 +135,9 @@ public final class DynamoDbCaseRepository implements CaseRepository {
                     .expressionAttributeValues(queueValues)));
             return true;
         } catch (ConditionalCheckFailedException stillOldOrDecided) {
+            if (!evenIfDecided) {
+                return false;
+            }
             try {
                 // Decided: record the new latest score but keep the application out of the queue.
                 Storage.run(() -> client.updateItem(b -> b.tableName(table).key(key(score.applicationId()))

@@ -136,6 +136,15 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
         return out;
     }
 
+    /**
+     * Deletes a score item (a re-screening's score whose case was decided before it could be shown); nothing when
+     * it is absent.
+     */
+    public void delete(String applicationId, String scoreId) {
+        Storage.run(() -> client.deleteItem(b -> b.tableName(table)
+                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(PREFIX + scoreId)))));
+    }
+
     /** The sort key of a score item. */
     public static String sk(String scoreId) {
         return PREFIX + scoreId;
