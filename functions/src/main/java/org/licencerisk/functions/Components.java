@@ -213,7 +213,7 @@ public final class Components {
         if (config.denialsTable() != null) {
             DynamoDbScoreRepository scores = new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable());
             hooks = DecisionHooks.all(List.of(matchReviews().guard(),
-                    new OwnRefusals(denialRegister(), scores::applications)));
+                    new OwnRefusals(denialRegister(), scores::application)));
         }
         return new DecisionService(new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()),
                 new DynamoDbDecisionRepository(dynamoDb(), config.applicationsTable()), clock, hooks);

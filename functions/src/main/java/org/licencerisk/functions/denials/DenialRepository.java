@@ -45,6 +45,6 @@ public interface DenialRepository {
      */
     Page<StoredDenial> list(DenialStatus status, String notifyingState, int limit, String cursor);
 
-    /** Every current denial, for building a screener (off the request path). */
-    List<Denial> currentDenials();
+    /** Every current valid denial, for building a screener (off the request path); revoked ones never count. */
+    List<Denial> validDenials();
 }

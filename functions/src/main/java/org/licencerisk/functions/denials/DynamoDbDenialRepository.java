@@ -193,12 +193,14 @@ public final class DynamoDbDenialRepository implements DenialRepository {
     }
 
     @Override
-    public List<Denial> currentDenials() {
+    public List<Denial> validDenials() {
+        // One partition of the list index (a Query, no Scan): the current versions whose status is VALID.
         List<Denial> out = new ArrayList<>();
-        Storage.call(() -> client.scanPaginator(b -> b.tableName(table).consistentRead(true)
-                        .filterExpression("#sk = :current")
-                        .expressionAttributeNames(Map.of("#sk", SK))
-                        .expressionAttributeValues(Map.of(":current", s(CURRENT)))).items().stream().toList())
+        Storage.call(() -> client.queryPaginator(b -> b.tableName(table).indexName(LIST_INDEX)
+                        .keyConditionExpression("#status = :valid")
+                        .expressionAttributeNames(Map.of("#status", LIST_STATUS))
+                        .expressionAttributeValues(Map.of(":valid", s(DenialStatus.VALID.name())))).items().stream()
+                        .toList())
                 .forEach(i -> out.add(fromItem(i).denial()));
         return out;
     }

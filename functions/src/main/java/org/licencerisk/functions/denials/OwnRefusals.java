@@ -21,10 +21,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * This authority's refusals in its own register: a REFUSED decision stores an {@code OWN} denial made from the
@@ -38,13 +37,13 @@ public final class OwnRefusals implements DecisionHooks {
     private static final int MAX_DESCRIPTION = 4000;
 
     private final DenialRegister register;
-    private final Function<Map<String, String>, Map<String, String>> contents;
+    private final BiFunction<String, String, Optional<String>> contents;
     private final ApplicationParser parser = new ApplicationParser();
 
     /**
-     * @param contents reads stored application contents by application id and score id
+     * @param contents reads a stored application content by application id and score id
      */
-    public OwnRefusals(DenialRegister register, Function<Map<String, String>, Map<String, String>> contents) {
+    public OwnRefusals(DenialRegister register, BiFunction<String, String, Optional<String>> contents) {
         this.register = register;
         this.contents = contents;
     }
@@ -66,11 +65,8 @@ public final class OwnRefusals implements DecisionHooks {
     public void afterDecision(OfficerDecision decision, Optional<OfficerDecision> previous) {
         String id = denialId(decision.applicationId());
         if (decision.outcome() == DecisionOutcome.REFUSED) {
-            String content = contents.apply(Map.of(decision.applicationId(), decision.scoreId()))
-                    .get(decision.applicationId());
-            if (content == null) {
-                throw new IllegalStateException("The refused application's content is not stored with its score.");
-            }
+            String content = contents.apply(decision.applicationId(), decision.scoreId()).orElseThrow(() ->
+                    new IllegalStateException("The refused application's content is not stored with its score."));
             register.store(denial(id, parser.parse(content), decision), CHANGED_BY);
         } else if (previous.map(p -> p.outcome() == DecisionOutcome.REFUSED).orElse(false)
                 || register.exists(id)) {

@@ -126,6 +126,10 @@ public final class LocalApiServer implements AutoCloseable {
             TableDefinitions.createIfMissing(components.dynamoDb(),
                     List.of(TableDefinitions.shadowScores(config.shadowScoresTable())));
         }
+        if (config.denialsTable() != null) {
+            TableDefinitions.createIfMissing(components.dynamoDb(),
+                    List.of(TableDefinitions.denials(config.denialsTable())));
+        }
         long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
         model.join();
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
@@ -160,6 +164,9 @@ public final class LocalApiServer implements AutoCloseable {
         env.put(ApiConfig.MODELS_TABLE, localTable(env.get(ApiConfig.MODELS_TABLE)));
         if (env.get(ApiConfig.SHADOW_SCORES_TABLE) != null) {
             env.put(ApiConfig.SHADOW_SCORES_TABLE, localTable(env.get(ApiConfig.SHADOW_SCORES_TABLE)));
+        }
+        if (env.get(ApiConfig.DENIALS_TABLE) != null) {
+            env.put(ApiConfig.DENIALS_TABLE, localTable(env.get(ApiConfig.DENIALS_TABLE)));
         }
         env.put(ApiConfig.DYNAMODB_ENDPOINT, require(options, "dynamodb-endpoint"));
         env.put(ApiConfig.MODEL_DIR, require(options, "model-dir"));

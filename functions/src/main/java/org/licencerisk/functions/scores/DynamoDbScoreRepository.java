@@ -137,6 +137,19 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
     }
 
     /**
+     * Returns the stored content of one score (one {@code GetItem}), or empty when it has none: for the decisions
+     * function, which reads one application's content when a refusal becomes an own denial.
+     */
+    public Optional<String> application(String applicationId, String scoreId) {
+        Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
+                .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(sk(scoreId))))
+                .projectionExpression("#a").expressionAttributeNames(Map.of("#a", APPLICATION))
+                .consistentRead(true))).item();
+        return item == null || !item.containsKey(APPLICATION) ? Optional.empty()
+                : Optional.of(item.get(APPLICATION).s());
+    }
+
+    /**
      * Deletes a score item (a re-screening's score whose case was decided before it could be shown); nothing when
      * it is absent.
      */

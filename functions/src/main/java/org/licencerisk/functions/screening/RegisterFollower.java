@@ -89,7 +89,7 @@ public final class RegisterFollower {
         int attempts = 0;
         do {
             // A change during the read moves the counter: read again so the label never claims an older register.
-            all = denials.currentDenials();
+            all = denials.validDenials();
             after = denials.registerVersion();
             if (after == version) {
                 break;

@@ -12,8 +12,8 @@ public interface ScreenerFactory {
     /**
      * Builds a screener.
      *
-     * @param denials         every current denial of the register (revoked ones included; the screener counts only
-     *                        those that count on the day it screens)
+     * @param denials         every valid denial of the register (the screener counts only those that count on the day
+     *                        it screens: not past their review date)
      * @param registerVersion the version those denials are
      */
     DenialScreener build(List<Denial> denials, String registerVersion);

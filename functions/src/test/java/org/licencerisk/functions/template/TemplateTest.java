@@ -45,8 +45,13 @@ class TemplateTest {
     private static final String RETRAIN_HANDLER = "org.licencerisk.functions.retraining.RetrainHandler";
     private static final String RESCORE_HANDLER = "org.licencerisk.functions.rescoring.RescoreFunction";
     private static final String EXPORT_HANDLER = "org.licencerisk.functions.export.ExportHandler";
+    private static final String RESCREEN_HANDLER = "org.licencerisk.functions.screening.RescreenFunction";
     /** Functions started by a schedule, a stream or an invoke rather than a route; the only ones that scan. */
-    private static final Set<String> BATCH_HANDLERS = Set.of(RETRAIN_HANDLER, RESCORE_HANDLER, EXPORT_HANDLER);
+    private static final Set<String> BATCH_HANDLERS = Set.of(RETRAIN_HANDLER, RESCORE_HANDLER, EXPORT_HANDLER,
+            RESCREEN_HANDLER);
+    /** Functions that read or write the denial register. */
+    private static final Set<String> REGISTER_USERS = Set.of("ScoresFunction", "DecisionsFunction", "DenialsFunction",
+            "RescreenFunction");
     /** Functions that read the pseudonymisation key. */
     private static final Set<String> KEY_READERS = Set.of(RETRAIN_HANDLER, EXPORT_HANDLER);
 
@@ -56,7 +61,7 @@ class TemplateTest {
     @BeforeAll
     static void setUp() {
         template = SamTemplate.read(Dynalite.repositoryRoot().resolve("template.yaml"));
-        components = TestStack.create().components();
+        components = TestStack.withDenials().components();
     }
 
     private static RequestHandler<?, ?> handler(SamTemplate.Function f) throws Exception {
@@ -73,7 +78,8 @@ class TemplateTest {
 
     @Test
     void everyFunctionsHandlerExistsAndServesExactlyItsRoutes() throws Exception {
-        assertEquals(10, template.functions().size(), "7 behind the API, retraining, re-scoring and the export");
+        assertEquals(13, template.functions().size(),
+                "9 behind the API, retraining, re-scoring, the export and the re-screening");
         Set<String> allPaths = new HashSet<>();
         for (SamTemplate.Function f : template.functions()) {
             if (BATCH_HANDLERS.contains(f.handler())) {
@@ -135,6 +141,8 @@ class TemplateTest {
         classified.addAll(ApiConfig.DATA_SCIENTIST_VARIABLES);
         classified.addAll(ApiConfig.RESCORING_VARIABLES);
         classified.addAll(ApiConfig.EXPORT_VARIABLES);
+        classified.addAll(ApiConfig.DENIAL_VARIABLES);
+        classified.addAll(ApiConfig.DENIAL_ADMIN_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in a list");
@@ -146,7 +154,8 @@ class TemplateTest {
             if (f.handler().endsWith(".PromotionHandler")) {
                 expected.addAll(ApiConfig.PROMOTION_VARIABLES);
             }
-            if (f.handler().endsWith(".DecisionsHandler") || f.handler().endsWith(".QueueHandler")) {
+            if (f.handler().endsWith(".DecisionsHandler") || f.handler().endsWith(".QueueHandler")
+                    || f.handler().endsWith(".MatchReviewsHandler")) {
                 expected.addAll(ApiConfig.OFFICER_VARIABLES);
             }
             if (f.handler().equals(RETRAIN_HANDLER)) {
@@ -164,9 +173,18 @@ class TemplateTest {
             if (f.handler().equals(EXPORT_HANDLER)) {
                 expected.addAll(ApiConfig.EXPORT_VARIABLES);
             }
+            if (REGISTER_USERS.contains(f.logicalId())) {
+                expected.addAll(ApiConfig.DENIAL_VARIABLES);
+            }
+            if (f.handler().endsWith(".DenialsHandler")) {
+                expected.addAll(ApiConfig.DENIAL_ADMIN_VARIABLES);
+            }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
             assertEquals(TableDefinitions.MODELS_LOGICAL_ID, f.environment().get(ApiConfig.MODELS_TABLE));
+            if (expected.contains(ApiConfig.DENIALS_TABLE)) {
+                assertEquals(TableDefinitions.DENIALS_LOGICAL_ID, f.environment().get(ApiConfig.DENIALS_TABLE));
+            }
             if (expected.contains(ApiConfig.SHADOW_SCORES_TABLE)) {
                 assertEquals(TableDefinitions.SHADOW_SCORES_LOGICAL_ID, f.environment().get(ApiConfig.SHADOW_SCORES_TABLE));
             }
@@ -218,7 +236,8 @@ class TemplateTest {
                         boolean artifactObjects = sub.equals("${ArtifactBucket.Arn}/models/*");
                         boolean exportObjects = sub.equals("${ExportBucket.Arn}/exports/*")
                                 && KEY_READERS.contains(f.handler());
-                        boolean streams = sub.equals("${ModelsTable.Arn}/stream/*") && statement.path("Action")
+                        boolean streams = (sub.equals("${ModelsTable.Arn}/stream/*")
+                                || sub.equals("${DenialsTable.Arn}/stream/*")) && statement.path("Action")
                                 .toString().equals("[\"dynamodb:ListStreams\"]");
                         assertTrue(artifactObjects || exportObjects || streams || !resource.toString().contains("*"),
                                 f.logicalId() + " names its resources");
@@ -227,9 +246,9 @@ class TemplateTest {
             }
             assertFalse(actions.isEmpty());
             actions.forEach(a -> assertFalse(a.contains("*"), a));
-            // Only the batch jobs scan (the exports decided cases, re-scoring undecided ones); nothing deletes; only the
-            // exporters read the pseudonymisation key.
-            assertFalse(actions.contains("dynamodb:DeleteItem"), f.logicalId());
+            // Only the batch jobs scan (the exports decided cases, re-scoring undecided ones); nothing deletes but the
+            // re-screening (its own new score, when a decision came first); only the exporters read the key.
+            assertEquals(f.handler().equals(RESCREEN_HANDLER), actions.contains("dynamodb:DeleteItem"), f.logicalId());
             assertEquals(BATCH_HANDLERS.contains(f.handler()), actions.contains("dynamodb:Scan"), f.logicalId());
             // The batch jobs read decisions and score contents in batches (BatchReads).
             assertEquals(BATCH_HANDLERS.contains(f.handler()), actions.contains("dynamodb:BatchGetItem"), f.logicalId());
@@ -250,8 +269,10 @@ class TemplateTest {
         JsonNode ttl = template.properties(TableDefinitions.SHADOW_SCORES_LOGICAL_ID).path("TimeToLiveSpecification");
         assertEquals(DynamoDbShadowScoreRepository.EXPIRES_AT, ttl.path("AttributeName").asText(), "shadow scores expire");
         assertTrue(ttl.path("Enabled").asBoolean());
+        assertEquals(canonical(TableDefinitions.denials("x")),
+                canonical(template.properties(TableDefinitions.DENIALS_LOGICAL_ID)));
         for (String table : List.of(TableDefinitions.APPLICATIONS_LOGICAL_ID, TableDefinitions.MODELS_LOGICAL_ID,
-                TableDefinitions.SHADOW_SCORES_LOGICAL_ID)) {
+                TableDefinitions.SHADOW_SCORES_LOGICAL_ID, TableDefinitions.DENIALS_LOGICAL_ID)) {
             JsonNode p = template.properties(table);
             assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText());
             assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
@@ -313,7 +334,8 @@ class TemplateTest {
                 "the closing sweep waits until no scoring function can still serve the previous champion");
         List<JsonNode> mappings = new ArrayList<>();
         template.root().path("Resources").forEach(r -> {
-            if (r.path("Type").asText().equals("AWS::Lambda::EventSourceMapping")) {
+            if (r.path("Type").asText().equals("AWS::Lambda::EventSourceMapping")
+                    && r.path("Properties").path("FunctionName").path("Ref").asText().startsWith("Rescore")) {
                 mappings.add(r.path("Properties"));
             }
         });
@@ -332,6 +354,36 @@ class TemplateTest {
                 json.readTree("{\"dynamodb\":{\"NewImage\":{\"registry\":{\"S\":[\"POINTER\"]}}}}"),
                 json.readTree("{\"dynamodb\":{\"NewImage\":{\"registry\":{\"S\":[\"JOB#RESCORE\"]},"
                         + "\"jobStatus\":{\"S\":[\"RUNNING\"]}}}}")), patterns);
+    }
+
+    @Test
+    void theDenialsTableStreamStartsReScreeningOnlyForTheRegistersChangeCounter() throws Exception {
+        assertEquals("NEW_IMAGE", template.properties(TableDefinitions.DENIALS_LOGICAL_ID).path("StreamSpecification")
+                .path("StreamViewType").asText());
+        SamTemplate.Function rescreen = template.functions().stream()
+                .filter(f -> f.handler().equals(RESCREEN_HANDLER)).findFirst().orElseThrow();
+        assertNotNull(handler(rescreen));
+        assertEquals(1, rescreen.node().path("Properties").path("ReservedConcurrentExecutions").asInt());
+        List<JsonNode> mappings = new ArrayList<>();
+        template.root().path("Resources").forEach(r -> {
+            if (r.path("Type").asText().equals("AWS::Lambda::EventSourceMapping")
+                    && r.path("Properties").path("FunctionName").path("Ref").asText().startsWith("Rescreen")) {
+                mappings.add(r.path("Properties"));
+            }
+        });
+        assertEquals(1, mappings.size());
+        JsonNode mapping = mappings.get(0);
+        assertEquals("RescreenFunctionAliaslive", mapping.path("FunctionName").path("Ref").asText());
+        assertEquals("[\"" + TableDefinitions.DENIALS_LOGICAL_ID + "\",\"StreamArn\"]",
+                mapping.path("EventSourceArn").path("Fn::GetAtt").toString());
+        JsonNode pattern = org.licencerisk.model.json.Json.mapper().readTree(mapping.path("FilterCriteria")
+                .path("Filters").get(0).path("Pattern").asText());
+        assertEquals(org.licencerisk.functions.denials.DynamoDbDenialRepository.REGISTER,
+                pattern.path("dynamodb").path("Keys").path("denialId").path("S").get(0).asText());
+        for (SamTemplate.Function f : template.functions()) {
+            String policies = f.node().path("Properties").path("Policies").toString();
+            assertEquals(REGISTER_USERS.contains(f.logicalId()), policies.contains("DenialsTable"), f.logicalId());
+        }
     }
 
     @Test
@@ -393,6 +445,8 @@ class TemplateTest {
         assertEquals(TableDefinitions.MODELS_LOGICAL_ID, outputs.path("ModelsTableName").path("Value").path("Ref").asText());
         assertEquals(TableDefinitions.SHADOW_SCORES_LOGICAL_ID,
                 outputs.path("ShadowScoresTableName").path("Value").path("Ref").asText());
+        assertEquals(TableDefinitions.DENIALS_LOGICAL_ID,
+                outputs.path("DenialsTableName").path("Value").path("Ref").asText());
     }
 
     @Test
