@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.denials.DenialImport;
+import org.licencerisk.functions.denials.ImportReport;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
@@ -69,6 +71,7 @@ public final class RegistryTool {
                    registry compare --model MODEL_VERSION [--baseline MODEL_VERSION] [--limit N] [--out FILE.json]
                    registry rescore [--status]
                    registry seed --synthetic N [--decided SHARE] [--seed S]      (local stack only)
+                   registry denials import FILE.csv|FILE.jsonl                  (needs DENIALS_TABLE)
             """;
 
     /** Who registers a challenger retrained from the command line unless {@code --actor} names someone. */
@@ -109,6 +112,9 @@ public final class RegistryTool {
             return 2;
         }
         try {
+            if (args[0].equals("denials")) {
+                return denials(args);
+            }
             Map<String, String> options = new HashMap<>();
             String positional = options(args, options);
             switch (args[0]) {
@@ -149,6 +155,33 @@ public final class RegistryTool {
             err.println("registry: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * {@code denials import FILE}: imports a CSV or JSON Lines file into the denial register; prints the accepted,
+     * unchanged and rejected rows (line and field, never content). Exit status 1 when any row was rejected.
+     */
+    private int denials(String[] args) {
+        if (args.length != 3 || !args[1].equals("import")) {
+            throw new IllegalArgumentException("Use: registry denials import FILE.csv|FILE.jsonl\n" + USAGE);
+        }
+        Path file = Path.of(args[2]);
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        DenialImport importer = new DenialImport(components.denialRegister());
+        ImportReport report;
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            if (name.endsWith(".csv")) {
+                report = importer.csv(in);
+            } else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                report = importer.jsonLines(in);
+            } else {
+                throw new IllegalArgumentException("The file must end in .csv, .jsonl or .ndjson.");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The file " + file + " cannot be read.", e);
+        }
+        print(DenialImport.summary(report));
+        return report.rejected().isEmpty() ? 0 : 1;
     }
 
     private void register(String artifactDir, String actor) {
