@@ -38,7 +38,7 @@ import java.util.concurrent.Executors;
  * <p>
  * Started by {@code scripts/local-api}, which passes everything as arguments:
  * {@code --template FILE --port N --dynamodb-endpoint URL --model-dir DIR [--auth off|on] [--jwt-issuer I]
- * [--jwt-audience A] [--threads N] [--rescore-check-seconds N]}. Where AWS starts the {@code RescoreFunction} from the
+ * [--jwt-audience A] [--threads N] [--rescore-check-seconds N] [--seed-denials FILE.jsonl]}. Where AWS starts the {@code RescoreFunction} from the
  * models table's stream, which dynalite lacks, the local server runs a {@link PointerWatcher} instead (every
  * {@code --rescore-check-seconds}, default 5; 0 turns it off).
  */
@@ -129,6 +129,9 @@ public final class LocalApiServer implements AutoCloseable {
         if (config.denialsTable() != null) {
             TableDefinitions.createIfMissing(components.dynamoDb(),
                     List.of(TableDefinitions.denials(config.denialsTable())));
+        }
+        if (options.get("seed-denials") != null) {
+            LocalDenialSeed.seedIfEmpty(components, Path.of(options.get("seed-denials")));
         }
         long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
         model.join();
