@@ -276,7 +276,8 @@ public final class Components {
         DynamoDbScoreRepository scores = new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable());
         RiskScorer bundled = config.modelDir() != null || scorerGiven ? scorer() : null;
         return new RescoreService(registry(), new VerifiedModels(bundled, registry(), artifactStore()), cases(), scores,
-                scores::applications, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE, config.rescoreSettle());
+                scores::applications, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE, config.rescoreSettle(),
+                screening());
     }
 
     /**

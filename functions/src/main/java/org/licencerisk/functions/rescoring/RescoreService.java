@@ -12,6 +12,7 @@ import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.CaseState;
 import org.licencerisk.functions.scores.InputHash;
 import org.licencerisk.functions.scores.ScoreIds;
+import org.licencerisk.functions.screening.ApplicationScreening;
 import org.licencerisk.functions.scores.ScoreRepository;
 import org.licencerisk.functions.scores.StoredScore;
 import org.licencerisk.functions.storage.Page;
@@ -85,6 +86,7 @@ public final class RescoreService {
     private final CaseRepository cases;
     private final ScoreRepository scores;
     private final StoredContent contents;
+    private final ApplicationScreening screening;
     private final JobStore jobs;
     private final Clock clock;
     private final int pageSize;
@@ -103,6 +105,17 @@ public final class RescoreService {
      */
     public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
                           StoredContent contents, JobStore jobs, Clock clock, int pageSize, Duration settle) {
+        this(registry, models, cases, scores, contents, jobs, clock, pageSize, settle, ApplicationScreening.NONE);
+    }
+
+    /**
+     * The same, screening every re-scored application against the denial register ({@code screening}), so that a
+     * new champion's score keeps the application's denial matches and red flags.
+     */
+    public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
+                          StoredContent contents, JobStore jobs, Clock clock, int pageSize, Duration settle,
+                          ApplicationScreening screening) {
+        this.screening = screening;
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("A re-scoring page must hold between 1 and 1000 cases, not "
                     + pageSize + ".");
@@ -276,10 +289,12 @@ public final class RescoreService {
             LicenceApplication application = parser.parse(content.get());
             String hash = InputHash.of(application);
             long start = System.nanoTime();
-            RiskScore score = scorer.get().score(application);
+            ApplicationScreening.Screened screened = screening.screen(application, scorer.get().score(application));
+            RiskScore score = screened.score();
             long latencyMicros = (System.nanoTime() - start) / 1_000;
-            stored = new StoredScore(c.applicationId(), ScoreIds.of(hash, score.modelVersion()), hash, score,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS), latencyMicros);
+            stored = new StoredScore(c.applicationId(), ScoreIds.of(hash, score.modelVersion(),
+                    screened.screening().registerVersion()), hash, score,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), latencyMicros, screened.screening());
         } catch (IllegalArgumentException unparseableOrUnscorable) {
             // E.g. content valid under older reference data; the message may quote content, so it is not kept.
             return FAILED;

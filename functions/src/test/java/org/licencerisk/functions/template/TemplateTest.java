@@ -51,7 +51,7 @@ class TemplateTest {
             RESCREEN_HANDLER);
     /** Functions that read or write the denial register. */
     private static final Set<String> REGISTER_USERS = Set.of("ScoresFunction", "DecisionsFunction", "DenialsFunction",
-            "RescreenFunction");
+            "RescreenFunction", "RescoreFunction");
     /** Functions that read the pseudonymisation key. */
     private static final Set<String> KEY_READERS = Set.of(RETRAIN_HANDLER, EXPORT_HANDLER);
 

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,20 @@ class ApplicationParserTest {
         assertEquals(List.of(new Intermediary(IntermediaryRole.BROKER, "AE")), a.intermediaries());
         assertFalse(a.endUserStatementProvided());
         assertFalse(a.catchAll());
+    }
+
+    @Test
+    void anIntermediaryMayBeNamedAndTheNameIsValidated() {
+        ObjectNode node = sample("surveillance-high-risk.json");
+        ((ObjectNode) node.get("intermediaries").get(0)).put("name", "Gulf Bridge Brokers FZE");
+        assertEquals(new Intermediary(IntermediaryRole.BROKER, "AE", "Gulf Bridge Brokers FZE"),
+                parser.parse(node).intermediaries().get(0));
+        List<FieldProblem> blank = problems(n -> ((ObjectNode) n.get("intermediaries").get(0)).put("name", " "));
+        assertEquals("Must not be empty.", problemAt(blank, "intermediaries[0].name").message());
+        List<FieldProblem> long_ = problems(n -> ((ObjectNode) n.get("intermediaries").get(0)).put("name", "x".repeat(201)));
+        assertNotNull(problemAt(long_, "intermediaries[0].name"));
+        List<FieldProblem> number = problems(n -> ((ObjectNode) n.get("intermediaries").get(0)).put("name", 7));
+        assertEquals("Must be a string.", problemAt(number, "intermediaries[0].name").message());
     }
 
     @Test
