@@ -82,7 +82,8 @@ public final class Components {
                        Supplier<RiskScorer> scorer, boolean scorerGiven, ScreenerFactory screenerFactory) {
         this.screenerFactory = screenerFactory;
         this.register = new Lazy<>(() -> config.denialsTable() == null || screenerFactory == null ? Optional.empty()
-                : Optional.of(new RegisterFollower(denials(), screenerFactory, config.championCheck(), logger)));
+                : Optional.of(new RegisterFollower(denials(), screenerFactory, config.championCheck(), logger)
+                        .loadNow()));
         this.scorerGiven = scorerGiven;
         this.config = config;
         this.clock = clock;

@@ -59,6 +59,16 @@ public final class RegisterFollower {
         this.check = new PeriodicCheck("denial-register-loader", interval, this::checkLogged);
     }
 
+    /**
+     * Loads the register now, for a function's init phase; a failure is logged and the first request loads it instead.
+     *
+     * @return this follower
+     */
+    public RegisterFollower loadNow() {
+        checkLogged();
+        return this;
+    }
+
     /** Runs {@code listener} with each newly loaded register (on the loader's thread). */
     public void onLoaded(Consumer<Loaded> listener) {
         listeners.add(listener);
