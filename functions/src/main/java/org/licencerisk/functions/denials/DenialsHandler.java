@@ -15,6 +15,7 @@ import org.licencerisk.screening.DenialStatus;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The denial register's routes. Changes ({@code PUT}, {@code revoke}) need {@code DENIAL_ADMIN_ROLE}; reading needs
@@ -27,7 +28,7 @@ public final class DenialsHandler implements HttpApiHandler {
     public static final String VERSIONS_PATH = "/v1/denials/{denialId}/versions";
     public static final String REVOKE_PATH = "/v1/denials/{denialId}/revoke";
 
-    private final DenialRegister register;
+    private final Supplier<DenialRegister> register;
     private final List<RoleRequirement> readers;
     private final ApiDispatcher api;
 
@@ -36,13 +37,17 @@ public final class DenialsHandler implements HttpApiHandler {
         this(Components.fromEnvironment());
     }
 
-    /** For tests and the local server. */
+    /**
+     * For tests and the local server. The register is reached on each request, so that a process without a denials
+     * table still starts (its denial routes then answer 500 and say so in the logs).
+     */
     public DenialsHandler(Components components) {
-        this(components.denialRegister(), components.config().denialAdmin(), components.config().officer(),
+        this(components::denialRegister, components.config().denialAdmin(), components.config().officer(),
                 components.logger());
     }
 
-    DenialsHandler(DenialRegister register, RoleRequirement admin, RoleRequirement officer, StructuredLogger log) {
+    DenialsHandler(Supplier<DenialRegister> register, RoleRequirement admin, RoleRequirement officer,
+                   StructuredLogger log) {
         this.register = register;
         this.readers = List.of(officer, admin);
         this.api = ApiDispatcher.builder(log)
@@ -62,7 +67,7 @@ public final class DenialsHandler implements HttpApiHandler {
     private ApiResponse put(ApiRequest request) {
         DenialChange change;
         try {
-            change = register.put(request.path("denialId"), request.body(), Caller.subject(request));
+            change = register.get().put(request.path("denialId"), request.body(), Caller.subject(request));
         } catch (InvalidDenialException e) {
             throw ApiException.invalid(e.getMessage(), e.problems());
         }
@@ -70,17 +75,17 @@ public final class DenialsHandler implements HttpApiHandler {
     }
 
     private ApiResponse revoke(ApiRequest request) {
-        return changed(register.revoke(request.path("denialId"), request.body(), Caller.subject(request)));
+        return changed(register.get().revoke(request.path("denialId"), request.body(), Caller.subject(request)));
     }
 
     private ApiResponse get(ApiRequest request) {
         Caller.requireAny(request, readers);
-        return ApiResponse.ok(DenialView.of(register.find(request.path("denialId"))));
+        return ApiResponse.ok(DenialView.of(register.get().find(request.path("denialId"))));
     }
 
     private ApiResponse versions(ApiRequest request) {
         Caller.requireAny(request, readers);
-        return ApiResponse.ok(new ListBody<>(register.history(request.path("denialId")).stream().map(DenialView::of)
+        return ApiResponse.ok(new ListBody<>(register.get().history(request.path("denialId")).stream().map(DenialView::of)
                 .toList(), null));
     }
 
@@ -102,7 +107,7 @@ public final class DenialsHandler implements HttpApiHandler {
         if (state != null && !Countries.isKnown(state)) {
             throw ApiException.invalid("notifyingState", "Must be an ISO 3166-1 alpha-2 country code in upper case.");
         }
-        Page<StoredDenial> page = register.list(status, state, request.intQuery("limit", 50, 1, 100),
+        Page<StoredDenial> page = register.get().list(status, state, request.intQuery("limit", 50, 1, 100),
                 request.query("cursor"));
         return ApiResponse.ok(new ListBody<>(page.items().stream().map(DenialView::of).toList(), page.nextCursor()));
     }

@@ -52,7 +52,8 @@ class ScoreHistoryProjectionTest {
 
     @Test
     void theIndexProjectsEveryAttributeOfAScoreItemButTheContent() {
-        TestStack stack = TestStack.create();
+        // Screened, so that the item carries every attribute a score can have (the register version and matches).
+        TestStack stack = TestStack.withScreening(org.licencerisk.functions.testing.ExactNameScreener::new);
         ScoresHandler handler = new ScoresHandler(stack.components());
         assertEquals(201, TestStack.invoke(handler, Events.request("POST", ScoresHandler.PATH, Map.of())
                 .jsonBody(Applications.variant("NL-PROJ-2", 1).toString())).status());
