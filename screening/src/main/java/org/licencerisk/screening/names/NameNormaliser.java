@@ -40,7 +40,7 @@ public final class NameNormaliser {
             "Co Ltd", "Company Limited", "Limited Liability Company", "Ltd (HK)", "Limited (HK)", "(HK) Ltd",
             "(HK) Limited", "(HK) Co Ltd", "Pte Ltd", "Pte", "Pvt Ltd", "Private Limited", "Pty Ltd", "Sdn Bhd", "Bhd",
             "GmbH", "mbH", "GmbH & Co KG", "AG", "KG", "SA", "SAS", "SARL", "SRL", "SpA", "SL", "BV", "NV", "AB", "AS",
-            "A/S", "ApS", "Oy", "Kft", "s.r.o.", "d.o.o.", "Sp. z o.o.", "LTD STI", "AS", "Anonim Sirketi",
+            "A/S", "ApS", "Oy", "Kft", "s.r.o.", "d.o.o.", "Sp. z o.o.", "LTD STI", "Limited Sirketi", "Anonim Sirketi",
             "OOO", "ZAO", "OAO", "PAO", "AO", "PJSC", "JSC", "CJSC", "OJSC", "TOO", "TOV", "ООО", "ЗАО", "ОАО", "ПАО",
             "АО", "ТОО", "ТОВ", "Общество с ограниченной ответственностью", "Акционерное общество",
             "Закрытое акционерное общество", "Открытое акционерное общество", "Публичное акционерное общество",
@@ -56,6 +56,11 @@ public final class NameNormaliser {
 
     private static final Map<String, String> CANONICAL = new HashMap<>();
 
+    /** Large Chinese cities, whose syllables are joined as in their Latin spelling. */
+    private static final Set<String> HAN_CITIES = Set.of("beijing", "shanghai", "shenzhen", "guangzhou", "chengdu",
+            "wuhan", "hangzhou", "tianjin", "xian", "nanjing", "chongqing", "dalian", "xiamen", "suzhou", "qingdao",
+            "xianggang", "dongguan", "zhuhai", "ningbo", "changsha", "zhengzhou", "shenyang", "harbin");
+
     private static final Set<String> FILLER = Set.of("and", "the", "of", "for", "und", "et", "al", "el", "lil");
 
     static {
@@ -67,7 +72,7 @@ public final class NameNormaliser {
         canonical("engineering", "eng engg engineer engineers inzhiniring gongcheng handasa mihanikis");
         canonical("manufacturing", "mfg mfr manufacture manufacturer manufacturers zhizao proizvodstvo");
         canonical("electronics", "elec electr electronic elektronik elektronika dianzi iliktrwnyat iliktruniyat "
-                + "ilktrwnyat ilektronika");
+                + "ilktrwnyat alktrwnyat ilektronika ilektronik");
         canonical("systems", "sys system sistemy sistema sistem xitong systimata");
         canonical("industry", "ind inds industries industrial industrie industria gongye shiye promyshlennost "
                 + "sinaa sanaa viomichania");
@@ -75,7 +80,7 @@ public final class NameNormaliser {
                 + "maoyi tjara tijara tijarah tijarat emporiki emporia");
         canonical("services", "svc svcs service servis servisy fuwu khadamat khdmat ypiresies");
         canonical("group", "grp gruppa jituan majmuat mjmwa omilos");
-        canonical("communications", "comm comms communication tongxin svyaz ittisalat");
+        canonical("communications", "comm comms communication telecom telecommunications tongxin svyaz ittisalat atsalat tsalat");
         canonical("security", "sec anquan bezopasnost amn");
         canonical("equipment", "equip eqpt shebei oborudovanie muaddat");
         canonical("instruments", "instr instrument yiqi pribory pribor");
@@ -90,7 +95,7 @@ public final class NameNormaliser {
         canonical("contracting", "contractors contractor muqawalat mqawlat");
         canonical("research", "res yanjiu issledovaniya");
         canonical("export", "exports exp eksport chukou");
-        canonical("import", "imports imp import impex");
+        canonical("import", "imports imp");
         canonical("automation", "automatic zidonghua avtomatika");
         canonical("precision", "jingmi");
         canonical("optical", "optics optic guangdian guangxue optika");
@@ -260,7 +265,15 @@ public final class NameNormaliser {
      */
     public static List<NameToken> canonicalWords(List<NameToken> tokens) {
         List<NameToken> out = new ArrayList<>(tokens.size());
-        for (NameToken token : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            NameToken token = tokens.get(i);
+            if (token.origin() == Script.HAN) {
+                int joined = joinedHanWord(tokens, i, out);
+                if (joined > 0) {
+                    i += joined - 1;
+                    continue;
+                }
+            }
             String text = token.text();
             if (token.origin() == Script.ARABIC) {
                 text = withoutArabicArticle(text);
@@ -268,11 +281,45 @@ public final class NameNormaliser {
             if (token.origin() != Script.HAN && FILLER.contains(text)) {
                 continue;
             }
+            if (text.equals("import") && i + 1 < tokens.size() && tokens.get(i + 1).text().equals("export")) {
+                out.add(new NameToken("impex", token.origin()));
+                i++;
+                continue;
+            }
             String canonical = token.origin() == Script.HAN ? null : CANONICAL.get(text);
             out.add(canonical == null ? (text.equals(token.text()) ? token : new NameToken(text, token.origin()))
                     : new NameToken(canonical, token.origin()));
         }
         return out.isEmpty() ? List.copyOf(tokens) : out;
+    }
+
+    /**
+     * Chinese syllables that together spell a known word (a generic word or a large city) are written as that word,
+     * as they are in Latin: {@code ke ji} becomes {@code technology}, {@code bei jing} becomes {@code beijing}.
+     *
+     * @return how many syllables were joined, 0 for none
+     */
+    private static int joinedHanWord(List<NameToken> tokens, int at, List<NameToken> out) {
+        for (int length = Math.min(4, tokens.size() - at); length >= 2; length--) {
+            StringBuilder word = new StringBuilder();
+            boolean allHan = true;
+            for (int k = at; k < at + length; k++) {
+                allHan &= tokens.get(k).origin() == Script.HAN;
+                word.append(tokens.get(k).text());
+            }
+            if (!allHan) {
+                continue;
+            }
+            String canonical = CANONICAL.get(word.toString());
+            if (canonical == null && HAN_CITIES.contains(word.toString())) {
+                canonical = word.toString();
+            }
+            if (canonical != null) {
+                out.add(new NameToken(canonical, Script.HAN));
+                return length;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
  * equal, when their Jaro-Winkler similarity (Apache Commons Text) is at least {@value #WORD_THRESHOLD} (words of more
  * than {@value #SHORTEST_FUZZY} letters only), or, when one of them was written in Arabic, when their consonant
  * skeletons agree (Arabic writes no short vowels). Adjacent words are first joined when together they match a word
- * of the other name better than either alone ({@code hua wei} and {@code huawei}, {@code shen zhen} and
+ * of the other name (at least {@value #JOIN_THRESHOLD}) better than either alone ({@code hua wei} and {@code huawei}, {@code shen zhen} and
  * {@code shenzhen}). The score is the weighted share of both names' words that found a partner,
  * {@code (Σa w(a)·s(a) + Σb w(b)·s(b)) / (Σa w(a) + Σb w(b))}, with the weights of {@link TokenWeights}; word order
  * does not matter, and a missing generic word (a city prefix) costs little. Stateless and thread-safe.
@@ -23,6 +23,10 @@ public final class NameSimilarity {
     public static final double WORD_THRESHOLD = 0.88;
     /** Words this short or shorter only match exactly. */
     public static final int SHORTEST_FUZZY = 3;
+    /** Two adjacent words are joined only when together they are at least this similar to a word of the other name. */
+    public static final double JOIN_THRESHOLD = 0.93;
+    /** The most two words alike only once their romanisations are folded can be. */
+    public static final double ROMANISATION_SIMILARITY = 0.95;
     /** The similarity given to two words of Arabic origin whose consonant skeletons agree. */
     public static final double SKELETON_SIMILARITY = 0.9;
 
@@ -88,6 +92,12 @@ public final class NameSimilarity {
         if (x.equals(y)) {
             return 1;
         }
+        if (a.origin() == Script.ARABIC || b.origin() == Script.ARABIC) {
+            String s = skeleton(x);
+            if (s.length() >= 2 && s.equals(skeleton(y))) {
+                return SKELETON_SIMILARITY;
+            }
+        }
         if (x.length() <= SHORTEST_FUZZY || y.length() <= SHORTEST_FUZZY) {
             return 0;
         }
@@ -95,25 +105,62 @@ public final class NameSimilarity {
         if (jw >= WORD_THRESHOLD) {
             return jw;
         }
-        if ((a.origin() == Script.ARABIC || b.origin() == Script.ARABIC)) {
-            String s = skeleton(x);
-            if (s.length() >= 2 && s.equals(skeleton(y))) {
-                return SKELETON_SIMILARITY;
+        if (a.origin() != Script.HAN && b.origin() != Script.HAN) {
+            double folded = JARO_WINKLER.apply(romanisationFold(x), romanisationFold(y));
+            if (folded >= WORD_THRESHOLD) {
+                return Math.min(folded, ROMANISATION_SIMILARITY);
             }
         }
         return 0;
     }
 
     /**
+     * A word with the differences between common romanisations folded away, for Russian ({@code shch}, {@code sch}
+     * and {@code sh}; {@code tsch} and {@code ch}; {@code ts} and {@code c}; {@code kh} and {@code h}; {@code ju},
+     * {@code iu} and {@code yu}; {@code j} and {@code y}; {@code w} and {@code v}), Greek (classical and modern:
+     * {@code c} and {@code k}, {@code ph} and {@code f}, {@code ae}, {@code ai} and {@code e}, {@code -us} and
+     * {@code -os}, a leading {@code h}) and Arabic ({@code q} and {@code k}, {@code o} and {@code u}, {@code ou} and
+     * {@code u}); {@code y} read as {@code i}; doubled letters written once. Used only when two words are not already
+     * similar, and never for Chinese syllables, where {@code j} and {@code y} are different sounds.
+     *
+     * @param word a normalised word
+     * @return the folded word
+     */
+    public static String romanisationFold(String word) {
+        String w = word.replace("shch", "sh").replace("tsch", "ch").replace("sch", "sh").replace("ts", "c")
+                .replace("kh", "h").replace("iu", "yu").replace("ia", "ya").replace('j', 'y').replace('w', 'v')
+                .replace("ph", "f").replace('q', 'k').replaceAll("c(?!h)", "k").replace("ae", "e").replace("ai", "e")
+                .replace("ou", "u").replace('o', 'u').replace('y', 'i');
+        if (w.endsWith("us")) {
+            w = w.substring(0, w.length() - 2) + "os";
+        }
+        if (w.length() > 3 && w.charAt(0) == 'h') {
+            w = w.substring(1);
+        }
+        StringBuilder out = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            if (i == 0 || w.charAt(i) != w.charAt(i - 1)) {
+                out.append(w.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * The consonant skeleton of a word, as Arabic writes it: vowels (and {@code w}, {@code y}, which stand for long
-     * vowels) dropped, {@code q} read as {@code k}, doubled letters written once.
+     * vowels) dropped, {@code q} read as {@code k}, doubled letters written once, a final {@code h} dropped
+     * (ta marbuta, {@code -iyah}, {@code -allah}).
      *
      * @param word a normalised word
      * @return its skeleton
      */
     public static String skeleton(String word) {
         StringBuilder out = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
+        int length = word.length();
+        if (length > 3 && word.charAt(length - 1) == 'h') {
+            length--;
+        }
+        for (int i = 0; i < length; i++) {
             char c = word.charAt(i);
             if ("aeiouyw".indexOf(c) >= 0) {
                 continue;
@@ -144,7 +191,7 @@ public final class NameSimilarity {
             NameToken second = out.get(i + 1);
             NameToken together = new NameToken(first.text() + second.text(), first.origin());
             double joined = best(together, other);
-            if (joined >= WORD_THRESHOLD && joined > Math.max(best(first, other), best(second, other))) {
+            if (joined >= JOIN_THRESHOLD && joined > Math.max(best(first, other), best(second, other))) {
                 out.set(i, together);
                 out.remove(i + 1);
             } else {

@@ -1,5 +1,6 @@
 package org.licencerisk.screening.names;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,13 +17,13 @@ import java.util.Set;
 public final class TokenWeights {
 
     /** The share of names assumed to hold a generic word, whatever the register says. */
-    public static final double GENERIC_SHARE = 0.05;
+    public static final double GENERIC_SHARE = 0.15;
     /** Imaginary names added to the register so that a small register still weighs words sensibly. */
     public static final int PRIOR_NAMES = 10_000;
     /** The least a word weighs. */
     public static final double MINIMUM = 0.25;
 
-    private static final Set<String> GENERIC = Set.of(
+    private static final Set<String> GENERIC = Set.copyOf(List.of(
             "general", "global", "national", "united", "new", "first", "golden", "gold", "star", "royal", "best",
             "advanced", "smart", "digital", "micro", "power", "energy", "solutions", "supply", "supplies", "trust",
             "partners", "commercial", "enterprise", "enterprises", "center", "centre", "bureau", "institute",
@@ -31,11 +32,11 @@ public final class TokenWeights {
             "emirates", "turkey", "hong", "kong", "hongkong", "beijing", "shanghai", "shenzhen", "guangzhou", "chengdu",
             "wuhan", "hangzhou", "tianjin", "xian", "nanjing", "chongqing", "dalian", "moscow", "moskva", "sankt",
             "saint", "peterburg", "petersburg", "novosibirsk", "yekaterinburg", "ekaterinburg", "kazan", "minsk",
-            "almaty", "tashkent", "dubai", "sharjah", "abu", "dhabi", "ajman", "riyadh", "jeddah", "tehran", "tehran",
+            "almaty", "tashkent", "dubai", "sharjah", "abu", "dhabi", "ajman", "riyadh", "jeddah", "tehran",
             "damascus", "cairo", "istanbul", "ankara", "athens", "athina", "thessaloniki", "limassol", "nicosia",
             "karachi", "lahore", "mumbai", "delhi", "singapore", "kuala", "lumpur", "baku", "yerevan", "tbilisi",
-            "shen", "zhen", "jing", "hai", "guang", "zhou", "tian", "bei", "nan", "dong", "xi", "zhong", "guo",
-            "dby", "shariqa", "riyad", "jdda", "thran", "dmshq", "qahira", "mskva", "moskva");
+            "sao", "paulo", "milan", "hamburg", "london", "levkosia", "lemesos", "xianggang", "impex", "telecom",
+            "dby", "sharqa", "ryad", "jda", "thran", "dmshq", "qahra", "athina", "thessaloniki", "lemesos", "lefkosia"));
 
     private final Map<String, Integer> documentFrequency;
     private final int names;
