@@ -14,6 +14,7 @@ import org.licencerisk.screening.names.NameNormaliser;
 import org.licencerisk.screening.names.NameSimilarity;
 import org.licencerisk.screening.names.NameToken;
 import org.licencerisk.screening.names.NormalisedName;
+import org.licencerisk.screening.names.Script;
 import org.licencerisk.screening.names.TokenWeights;
 
 import java.time.LocalDate;
@@ -50,10 +51,16 @@ public final class IndexedDenialScreener implements DenialScreener {
 
     /** A word held by more names than this is only used when the name has nothing rarer. */
     static final int COMMON_WORD_POSTINGS = 20_000;
+    /**
+     * A word held by more names than this (a common Chinese syllable) is looked up only joined with its neighbour,
+     * when it has one ({@code heng rong} as {@code hengrong}).
+     */
+    static final int COMMON_SYLLABLE_POSTINGS = 1_000;
     /** The margin below the threshold kept when choosing which words to look up (soft matches, joins). */
-    static final double BLOCKING_MARGIN = 0.15;
+    static final double BLOCKING_MARGIN = 0.05;
 
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int KEY_BITS = 24;
+    private static final long KEY_MASK = (1L << KEY_BITS) - 1;
     private static final int[] NO_POSTINGS = new int[0];
 
     private final String registerVersion;
@@ -62,7 +69,10 @@ public final class IndexedDenialScreener implements DenialScreener {
     private final IndexedParty[] parties;
     private final Map<String, int[]> postings;
     private final Map<String, String[]> skeletons;
+    private final String[] vocabulary;
+    private final long[] deletions;
     private final TokenWeights weights;
+    private final Set<String> arabicWords;
     private final Map<String, int[]> goodsByDestinationAndFamily;
     private final List<Set<String>> descriptionWords;
     private final Map<String, Double> descriptionWeights;
@@ -80,6 +90,7 @@ public final class IndexedDenialScreener implements DenialScreener {
         List<IndexedParty> indexed = new ArrayList<>();
         Map<String, List<Integer>> lists = new HashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
+        Set<String> arabic = new HashSet<>();
         for (int d = 0; d < denials.length; d++) {
             for (DenialParty party : denials[d].parties()) {
                 if (party == null) {
@@ -94,6 +105,9 @@ public final class IndexedDenialScreener implements DenialScreener {
                 Set<String> keys = new HashSet<>();
                 for (NameToken token : name.tokens()) {
                     keys.add(token.text());
+                    if (token.origin() == Script.ARABIC) {
+                        arabic.add(token.text());
+                    }
                 }
                 for (String word : keys) {
                     documentFrequency.merge(word, 1, Integer::sum);
@@ -105,15 +119,21 @@ public final class IndexedDenialScreener implements DenialScreener {
             }
         }
         this.parties = indexed.toArray(IndexedParty[]::new);
+        this.arabicWords = Set.copyOf(arabic);
         this.postings = new HashMap<>(lists.size() * 2);
         Map<String, List<String>> skeletonLists = new HashMap<>();
         for (Map.Entry<String, List<Integer>> e : lists.entrySet()) {
             postings.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
             String skeleton = NameSimilarity.skeleton(e.getKey());
-            if (skeleton.length() >= 2 && e.getKey().length() > NameSimilarity.SHORTEST_FUZZY) {
+            if (skeleton.length() >= 2) {
                 skeletonLists.computeIfAbsent(skeleton, k -> new ArrayList<>(1)).add(e.getKey());
             }
         }
+        this.vocabulary = postings.keySet().toArray(String[]::new);
+        if (vocabulary.length > KEY_MASK) {
+            throw new IllegalArgumentException("The register holds more distinct words than the index can address.");
+        }
+        this.deletions = deletionTable(vocabulary);
         this.skeletons = new HashMap<>(skeletonLists.size() * 2);
         skeletonLists.forEach((k, v) -> skeletons.put(k, v.toArray(String[]::new)));
         this.weights = TokenWeights.of(documentFrequency, parties.length);
@@ -214,12 +234,13 @@ public final class IndexedDenialScreener implements DenialScreener {
             if (name.isEmpty()) {
                 continue;
             }
+            NameSimilarity.WordCache cache = new NameSimilarity.WordCache(name);
             for (int candidate : candidates(name)) {
                 IndexedParty indexed = parties[candidate];
                 if (!denials[indexed.denial()].countsOn(day)) {
                     continue;
                 }
-                double nameSimilarity = NameSimilarity.similarity(name, indexed.name(), weights);
+                double nameSimilarity = NameSimilarity.similarity(name, indexed.name(), weights, cache);
                 double score = partyScore(nameSimilarity, applicant.country(), indexed.party().country());
                 if (score < thresholds.party()) {
                     continue;
@@ -231,10 +252,14 @@ public final class IndexedDenialScreener implements DenialScreener {
                 }
             }
         }
+        List<Set<String>> applicationWords = new ArrayList<>();
+        for (String description : subject.itemDescriptions()) {
+            applicationWords.add(DescriptionWords.of(description));
+        }
         List<DenialMatch> matches = new ArrayList<>();
         for (Map.Entry<Integer, PartyHit> e : bestByDenial.entrySet()) {
             Denial denial = denials[e.getKey()];
-            Goods goods = goods(subject, e.getKey());
+            Goods goods = goods(subject, applicationWords, e.getKey());
             PartyHit core = bestCoreByDenial.get(e.getKey());
             if (core != null && goods.essentiallyIdentical(thresholds)) {
                 matches.add(Explanations.essentiallyIdentical(denial, core, goods, subject));
@@ -251,7 +276,7 @@ public final class IndexedDenialScreener implements DenialScreener {
                     if (!seen.add(d) || !denials[d].countsOn(day)) {
                         continue;
                     }
-                    Goods goods = goods(subject, d);
+                    Goods goods = goods(subject, applicationWords, d);
                     if (goods.similar(thresholds)) {
                         goodsOnly.add(Explanations.similarGoods(denials[d], goods, subject));
                     }
@@ -287,7 +312,7 @@ public final class IndexedDenialScreener implements DenialScreener {
         return role == PartyRole.END_USER || role == PartyRole.CONSIGNEE;
     }
 
-    private Goods goods(ScreeningSubject subject, int d) {
+    private Goods goods(ScreeningSubject subject, List<Set<String>> applicationWords, int d) {
         Denial denial = denials[d];
         EntryComparison bestEntry = new EntryComparison(0, "none");
         String applicationEntry = null;
@@ -305,12 +330,12 @@ public final class IndexedDenialScreener implements DenialScreener {
         double bestDescription = 0;
         String applicationDescription = null;
         Set<String> denialWords = descriptionWords.get(d);
-        for (String description : subject.itemDescriptions()) {
-            double s = DescriptionWords.similarity(DescriptionWords.of(description), denialWords, descriptionWeights,
+        for (int k = 0; k < applicationWords.size(); k++) {
+            double s = DescriptionWords.similarity(applicationWords.get(k), denialWords, descriptionWeights,
                     unknownDescriptionWeight);
             if (applicationDescription == null || s > bestDescription) {
                 bestDescription = s;
-                applicationDescription = description;
+                applicationDescription = subject.itemDescriptions().get(k);
             }
         }
         boolean descriptionsKnown = applicationDescription != null && !denialWords.isEmpty();
@@ -335,45 +360,109 @@ public final class IndexedDenialScreener implements DenialScreener {
         return Objects.toString(destination, "").toUpperCase(Locale.ROOT) + '|' + family;
     }
 
-    /** The party names that could reach the threshold against this name. */
+    /**
+     * The party names that could reach the threshold against this name.
+     * <p>
+     * Each word's spellings in the index are looked up first (as written, one edit away, the same skeleton, joined
+     * with a neighbour). A word with none can match no indexed name: it only counts against the threshold. The
+     * others are taken heaviest first (a word found only through other spellings weighs as the heaviest of them)
+     * until the words left could not, together, reach the threshold: a name sharing none of the words taken cannot
+     * match. A common word with a short neighbour is looked up only joined with it.
+     */
     private int[] candidates(NormalisedName name) {
         List<NameToken> tokens = name.tokens();
         int n = tokens.size();
+        List<Set<String>> spellings = new ArrayList<>(n);
+        List<Set<String>> joinedSpellings = new ArrayList<>(n);
+        boolean[] findableWord = new boolean[n];
         double[] weight = new double[n];
         Integer[] order = new Integer[n];
         double total = 0;
+        double findable = 0;
         for (int i = 0; i < n; i++) {
-            weight[i] = weights.weight(tokens.get(i).text());
-            total += weight[i];
+            NameToken token = tokens.get(i);
+            Set<String> keys = new HashSet<>();
+            addSpellings(token.text(), keys);
+            String[] sameSkeleton = skeletons.get(NameSimilarity.skeleton(token.text()));
+            if (sameSkeleton != null) {
+                for (String word : sameSkeleton) {
+                    if (token.origin() == Script.ARABIC || arabicWords.contains(word)) {
+                        keys.add(word);
+                    }
+                }
+            }
+            Set<String> joins = new HashSet<>();
+            if (i > 0) {
+                addJoin(tokens.get(i - 1).text(), token.text(), joins);
+            }
+            if (i + 1 < n) {
+                addJoin(token.text(), tokens.get(i + 1).text(), joins);
+            }
+            spellings.add(keys);
+            joinedSpellings.add(joins);
+            double w = weights.weight(token.text());
+            findableWord[i] = !keys.isEmpty() || !joins.isEmpty();
+            if (findableWord[i] && !keys.contains(token.text())) {
+                w = 0;
+                for (String key : keys.isEmpty() ? joins : keys) {
+                    w = Math.max(w, weights.weight(key));
+                }
+            }
+            weight[i] = w;
+            total += w;
+            if (findableWord[i]) {
+                findable += w;
+            }
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> Double.compare(weight[y], weight[x]));
+        Arrays.sort(order, (x, y) -> findableWord[x] != findableWord[y] ? (findableWord[x] ? -1 : 1)
+                : Double.compare(weight[y], weight[x]));
         double threshold = Math.max(0.05, thresholds.party() - ScreeningThresholds.SAME_COUNTRY_BONUS - BLOCKING_MARGIN);
         double needed = threshold * total / (2 - threshold);
-        double rest = total;
+        double rest = findable;
         Set<String> keys = new HashSet<>();
         for (Integer i : order) {
-            if (rest < needed) {
+            if (rest < needed || !findableWord[i]) {
                 break;
             }
             rest -= weight[i];
-            NameToken token = tokens.get(i);
-            addSpellings(token.text(), keys);
-            String[] sameSkeleton = skeletons.get(NameSimilarity.skeleton(token.text()));
-            if (sameSkeleton != null && token.text().length() > NameSimilarity.SHORTEST_FUZZY) {
-                keys.addAll(Arrays.asList(sameSkeleton));
-            }
-            if (i > 0) {
-                addSpellings(tokens.get(i - 1).text() + token.text(), keys);
-            }
-            if (i + 1 < n) {
-                addSpellings(token.text() + tokens.get(i + 1).text(), keys);
+            Set<String> own = spellings.get(i);
+            Set<String> joined = joinedSpellings.get(i);
+            if (!joined.isEmpty() && postingsSize(own) > COMMON_SYLLABLE_POSTINGS) {
+                keys.addAll(joined);
+            } else {
+                keys.addAll(own);
+                keys.addAll(joined);
             }
         }
         return union(keys);
     }
 
-    /** The word and, for words long enough to be matched fuzzily, every spelling one edit away that the index holds. */
+    private int postingsSize(Set<String> keys) {
+        int size = 0;
+        for (String key : keys) {
+            size += postings.get(key).length;
+        }
+        return size;
+    }
+
+    /** Two neighbouring words written together, when both are short enough to be syllables of one word. */
+    private void addJoin(String first, String second, Set<String> keys) {
+        if (first.length() <= 6 && second.length() <= 6) {
+            addSpellings(first + second, keys);
+        } else {
+            String joined = first + second;
+            if (postings.containsKey(joined)) {
+                keys.add(joined);
+            }
+        }
+    }
+
+    /**
+     * The word and, for words long enough to be matched fuzzily, every indexed word one edit away (a letter
+     * dropped, added, replaced, or two swapped), found through the single-deletion table (symmetric deletion: two
+     * words one edit apart share a deletion or one is a deletion of the other).
+     */
     private void addSpellings(String word, Set<String> keys) {
         if (postings.containsKey(word)) {
             keys.add(word);
@@ -381,41 +470,65 @@ public final class IndexedDenialScreener implements DenialScreener {
         if (word.length() <= NameSimilarity.SHORTEST_FUZZY) {
             return;
         }
-        char[] chars = word.toCharArray();
-        StringBuilder b = new StringBuilder(word.length() + 1);
-        for (int i = 0; i <= chars.length; i++) {
-            if (i < chars.length) {
-                b.setLength(0);
-                b.append(chars, 0, i).append(chars, i + 1, chars.length - i - 1);
-                probe(b, keys);
-                if (i + 1 < chars.length) {
-                    b.setLength(0);
-                    b.append(chars);
-                    b.setCharAt(i, chars[i + 1]);
-                    b.setCharAt(i + 1, chars[i]);
-                    probe(b, keys);
-                }
+        deletionMatches(word, keys);
+        StringBuilder b = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            b.setLength(0);
+            b.append(word, 0, i).append(word, i + 1, word.length());
+            String deletion = b.toString();
+            if (postings.containsKey(deletion) && deletion.length() > NameSimilarity.SHORTEST_FUZZY) {
+                keys.add(deletion);
             }
-            for (int a = 0; a < ALPHABET.length(); a++) {
-                char c = ALPHABET.charAt(a);
-                b.setLength(0);
-                b.append(chars, 0, i).append(c).append(chars, i, chars.length - i);
-                probe(b, keys);
-                if (i < chars.length && chars[i] != c) {
-                    b.setLength(0);
-                    b.append(chars);
-                    b.setCharAt(i, c);
-                    probe(b, keys);
-                }
-            }
+            deletionMatches(deletion, keys);
         }
     }
 
-    private void probe(CharSequence spelling, Set<String> keys) {
-        String s = spelling.toString();
-        if (postings.containsKey(s)) {
-            keys.add(s);
+    private void deletionMatches(String deletion, Set<String> keys) {
+        long hash = hash40(deletion);
+        int at = Arrays.binarySearch(deletions, hash << KEY_BITS);
+        if (at < 0) {
+            at = -at - 1;
         }
+        for (int i = at; i < deletions.length && (deletions[i] >>> KEY_BITS) == hash; i++) {
+            keys.add(vocabulary[(int) (deletions[i] & KEY_MASK)]);
+        }
+    }
+
+    private static long hash40(CharSequence s) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < s.length(); i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        return h & ((1L << (64 - KEY_BITS)) - 1);
+    }
+
+    /** Every single-letter deletion of every indexed word longer than three letters, as (hash, word index), sorted. */
+    private static long[] deletionTable(String[] vocabulary) {
+        int size = 0;
+        for (String word : vocabulary) {
+            if (word.length() > NameSimilarity.SHORTEST_FUZZY) {
+                size += word.length();
+            }
+        }
+        long[] table = new long[size];
+        int at = 0;
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < vocabulary.length; k++) {
+            String word = vocabulary[k];
+            if (word.length() <= NameSimilarity.SHORTEST_FUZZY) {
+                continue;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                b.setLength(0);
+                b.append(word, 0, i).append(word, i + 1, word.length());
+                table[at++] = (hash40(b) << KEY_BITS) | k;
+            }
+        }
+        Arrays.sort(table);
+        return table;
     }
 
     private int[] union(Set<String> keys) {

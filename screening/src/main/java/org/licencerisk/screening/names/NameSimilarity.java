@@ -23,8 +23,12 @@ public final class NameSimilarity {
     public static final double WORD_THRESHOLD = 0.88;
     /** Words this short or shorter only match exactly. */
     public static final int SHORTEST_FUZZY = 3;
+    /** Only words this short are joined with a neighbour (Chinese syllables are at most six letters). */
+    public static final int MAX_JOINED_PART = 6;
     /** Two adjacent words are joined only when together they are at least this similar to a word of the other name. */
     public static final double JOIN_THRESHOLD = 0.93;
+    /** Romanisations are folded only for words at least this Jaro-Winkler-similar as written. */
+    public static final double FOLD_GATE = 0.7;
     /** The most two words alike only once their romanisations are folded can be. */
     public static final double ROMANISATION_SIMILARITY = 0.95;
     /** The similarity given to two words of Arabic origin whose consonant skeletons agree. */
@@ -44,16 +48,31 @@ public final class NameSimilarity {
      * @return 0 (nothing in common, or either empty) to 1 (the same words)
      */
     public static double similarity(NormalisedName a, NormalisedName b, TokenWeights weights) {
+        return similarity(a, b, weights, null);
+    }
+
+    /**
+     * The similarity of a name with many others, remembering word similarities between calls.
+     *
+     * @param a       the name compared with many (its words are the cache's rows)
+     * @param b       one of the many; its words should be shared instances across names for the cache to help
+     * @param weights the word weights of the register
+     * @param cache   word similarities already computed for {@code a}, or {@code null}
+     * @return 0 to 1
+     */
+    public static double similarity(NormalisedName a, NormalisedName b, TokenWeights weights, WordCache cache) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        List<NameToken> left = joined(a.tokens(), b.tokens());
-        List<NameToken> right = joined(b.tokens(), left);
-        double[][] sim = new double[left.size()][right.size()];
-        for (int i = 0; i < left.size(); i++) {
-            for (int j = 0; j < right.size(); j++) {
-                sim[i][j] = wordSimilarity(left.get(i), right.get(j));
-            }
+        List<NameToken> left = a.tokens();
+        List<NameToken> right = b.tokens();
+        double[][] sim = matrix(left, right, cache);
+        List<NameToken> joinedLeft = joined(left, right, sim, false);
+        List<NameToken> joinedRight = joined(right, joinedLeft, joinedLeft == left ? sim : null, true);
+        if (joinedLeft != left || joinedRight != right) {
+            left = joinedLeft;
+            right = joinedRight;
+            sim = matrix(left, right, null);
         }
         double matched = 0;
         double total = 0;
@@ -76,6 +95,43 @@ public final class NameSimilarity {
             total += w;
         }
         return total == 0 ? 0 : Math.min(1, matched / total);
+    }
+
+    private static double[][] matrix(List<NameToken> left, List<NameToken> right, WordCache cache) {
+        double[][] sim = new double[left.size()][right.size()];
+        for (int i = 0; i < left.size(); i++) {
+            for (int j = 0; j < right.size(); j++) {
+                sim[i][j] = cache == null ? wordSimilarity(left.get(i), right.get(j)) : cache.get(i, left.get(i), right.get(j));
+            }
+        }
+        return sim;
+    }
+
+    /**
+     * Word similarities of one name's words with the words of many names, remembered by word instance. Not
+     * thread-safe: one per screening.
+     */
+    public static final class WordCache {
+        private final java.util.IdentityHashMap<NameToken, double[]> rows = new java.util.IdentityHashMap<>();
+        private final int words;
+
+        /** @param name the name whose words are compared with many */
+        public WordCache(NormalisedName name) {
+            this.words = name.tokens().size();
+        }
+
+        double get(int i, NameToken left, NameToken right) {
+            double[] row = rows.get(right);
+            if (row == null) {
+                row = new double[words];
+                java.util.Arrays.fill(row, -1);
+                rows.put(right, row);
+            }
+            if (row[i] < 0) {
+                row[i] = wordSimilarity(left, right);
+            }
+            return row[i];
+        }
     }
 
     /**
@@ -105,7 +161,7 @@ public final class NameSimilarity {
         if (jw >= WORD_THRESHOLD) {
             return jw;
         }
-        if (a.origin() != Script.HAN && b.origin() != Script.HAN) {
+        if (jw >= FOLD_GATE && a.origin() != Script.HAN && b.origin() != Script.HAN) {
             double folded = JARO_WINKLER.apply(romanisationFold(x), romanisationFold(y));
             if (folded >= WORD_THRESHOLD) {
                 return Math.min(folded, ROMANISATION_SIMILARITY);
@@ -129,8 +185,8 @@ public final class NameSimilarity {
     public static String romanisationFold(String word) {
         String w = word.replace("shch", "sh").replace("tsch", "ch").replace("sch", "sh").replace("ts", "c")
                 .replace("kh", "h").replace("iu", "yu").replace("ia", "ya").replace('j', 'y').replace('w', 'v')
-                .replace("ph", "f").replace('q', 'k').replaceAll("c(?!h)", "k").replace("ae", "e").replace("ai", "e")
-                .replace("ou", "u").replace('o', 'u').replace('y', 'i');
+                .replace("ph", "f").replace('q', 'k').replace("ch", "\u0001").replace('c', 'k').replace('\u0001', 'c')
+                .replace("ae", "e").replace("ai", "e").replace("ou", "u").replace('o', 'u').replace('y', 'i');
         if (w.endsWith("us")) {
             w = w.substring(0, w.length() - 2) + "os";
         }
@@ -174,31 +230,72 @@ public final class NameSimilarity {
     }
 
     /**
-     * Joins adjacent words of one name when together they match a word of the other better than either alone.
+     * Joins adjacent short words of one name when together they match a word of the other better than either alone.
      *
-     * @param words one name's words
-     * @param other the other name's words
-     * @return the words, some joined
+     * @param words      one name's words
+     * @param other      the other name's words
+     * @param sim        the word similarities of {@code words} (rows) with {@code other}, or of {@code other} with
+     *                   {@code words} when {@code transposed}; {@code null} to compute them
+     * @param transposed whether {@code sim} has {@code words} as its columns
+     * @return the words, some joined (the same list when none was)
      */
-    static List<NameToken> joined(List<NameToken> words, List<NameToken> other) {
+    static List<NameToken> joined(List<NameToken> words, List<NameToken> other, double[][] sim, boolean transposed) {
         if (words.size() < 2) {
             return words;
         }
-        List<NameToken> out = new ArrayList<>(words);
-        int i = 0;
-        while (i + 1 < out.size()) {
-            NameToken first = out.get(i);
-            NameToken second = out.get(i + 1);
-            NameToken together = new NameToken(first.text() + second.text(), first.origin());
-            double joined = best(together, other);
-            if (joined >= JOIN_THRESHOLD && joined > Math.max(best(first, other), best(second, other))) {
-                out.set(i, together);
-                out.remove(i + 1);
+        double[] best = new double[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            if (sim == null) {
+                best[i] = best(words.get(i), other);
             } else {
-                i++;
+                for (int j = 0; j < other.size(); j++) {
+                    best[i] = Math.max(best[i], transposed ? sim[j][i] : sim[i][j]);
+                }
             }
         }
+        List<NameToken> out = null;
+        int i = 0;
+        int at = 0;
+        while (i + 1 < words.size()) {
+            NameToken first = words.get(i);
+            NameToken second = words.get(i + 1);
+            if (best[i] < 1 && best[i + 1] < 1 && first.text().length() <= MAX_JOINED_PART
+                    && second.text().length() <= MAX_JOINED_PART) {
+                NameToken together = new NameToken(first.text() + second.text(), first.origin());
+                double joined = mayMatch(together, other) ? best(together, other) : 0;
+                if (joined >= JOIN_THRESHOLD && joined > Math.max(best[i], best[i + 1])) {
+                    if (out == null) {
+                        out = new ArrayList<>(words.subList(0, i));
+                    }
+                    out.add(together);
+                    i += 2;
+                    at = i;
+                    continue;
+                }
+            }
+            if (out != null) {
+                out.add(first);
+            }
+            i++;
+            at = i;
+        }
+        if (out == null) {
+            return words;
+        }
+        out.addAll(words.subList(at, words.size()));
         return out;
+    }
+
+    /** A joined word can only match a word of about its length that starts with the same letter. */
+    private static boolean mayMatch(NameToken joined, List<NameToken> other) {
+        String text = joined.text();
+        for (NameToken o : other) {
+            String t = o.text();
+            if (t.charAt(0) == text.charAt(0) && Math.abs(t.length() - text.length()) <= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double best(NameToken word, List<NameToken> other) {
