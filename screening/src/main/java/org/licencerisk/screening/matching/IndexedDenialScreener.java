@@ -364,8 +364,8 @@ public final class IndexedDenialScreener implements DenialScreener {
      * The party names that could reach the threshold against this name.
      * <p>
      * Each word's spellings in the index are looked up first (as written, one edit away, the same skeleton, joined
-     * with a neighbour). A word with none can match no indexed name: it only counts against the threshold. The
-     * others are taken heaviest first (a word found only through other spellings weighs as the heaviest of them)
+     * with a neighbour). A word with none weighs nothing here (it may still match a word more than one edit away,
+     * so it cannot be counted on to keep a candidate under the threshold). The others are taken heaviest first (a word found only through other spellings weighs as the heaviest of them)
      * until the words left could not, together, reach the threshold: a name sharing none of the words taken cannot
      * match. A common word with a short neighbour is looked up only joined with it.
      */
@@ -402,6 +402,10 @@ public final class IndexedDenialScreener implements DenialScreener {
             joinedSpellings.add(joins);
             double w = weights.weight(token.text());
             findableWord[i] = !keys.isEmpty() || !joins.isEmpty();
+            if (!findableWord[i]) {
+                // It may still match a word two edits away: it cannot be counted on to lower the score.
+                w = 0;
+            }
             if (findableWord[i] && !keys.contains(token.text())) {
                 w = 0;
                 for (String key : keys.isEmpty() ? joins : keys) {

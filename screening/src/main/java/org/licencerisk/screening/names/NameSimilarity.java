@@ -27,6 +27,8 @@ public final class NameSimilarity {
     public static final int MAX_JOINED_PART = 6;
     /** Two adjacent words are joined only when together they are at least this similar to a word of the other name. */
     public static final double JOIN_THRESHOLD = 0.93;
+    /** Two words alike only once their romanisations are folded must be at least this similar then. */
+    public static final double FOLDED_THRESHOLD = 0.93;
     /** Romanisations are folded only for words at least this Jaro-Winkler-similar as written. */
     public static final double FOLD_GATE = 0.7;
     /** The most two words alike only once their romanisations are folded can be. */
@@ -161,9 +163,9 @@ public final class NameSimilarity {
         if (jw >= WORD_THRESHOLD) {
             return jw;
         }
-        if (jw >= FOLD_GATE && a.origin() != Script.HAN && b.origin() != Script.HAN) {
+        if (jw >= FOLD_GATE && x.length() >= 5 && y.length() >= 5 && a.origin() != Script.HAN && b.origin() != Script.HAN) {
             double folded = JARO_WINKLER.apply(romanisationFold(x), romanisationFold(y));
-            if (folded >= WORD_THRESHOLD) {
+            if (folded >= FOLDED_THRESHOLD) {
                 return Math.min(folded, ROMANISATION_SIMILARITY);
             }
         }
@@ -174,10 +176,10 @@ public final class NameSimilarity {
      * A word with the differences between common romanisations folded away, for Russian ({@code shch}, {@code sch}
      * and {@code sh}; {@code tsch} and {@code ch}; {@code ts} and {@code c}; {@code kh} and {@code h}; {@code ju},
      * {@code iu} and {@code yu}; {@code j} and {@code y}; {@code w} and {@code v}), Greek (classical and modern:
-     * {@code c} and {@code k}, {@code ph} and {@code f}, {@code ae}, {@code ai} and {@code e}, {@code -us} and
+     * {@code c} and {@code k}, {@code ph} and {@code f}, {@code ae} and {@code e}, {@code -us} and
      * {@code -os}, a leading {@code h}) and Arabic ({@code q} and {@code k}, {@code o} and {@code u}, {@code ou} and
      * {@code u}); {@code y} read as {@code i}; doubled letters written once. Used only when two words are not already
-     * similar, and never for Chinese syllables, where {@code j} and {@code y} are different sounds.
+     * similar, only for words of five letters or more, and never for Chinese syllables, where {@code j} and {@code y} are different sounds.
      *
      * @param word a normalised word
      * @return the folded word
@@ -186,7 +188,7 @@ public final class NameSimilarity {
         String w = word.replace("shch", "sh").replace("tsch", "ch").replace("sch", "sh").replace("ts", "c")
                 .replace("kh", "h").replace("iu", "yu").replace("ia", "ya").replace('j', 'y').replace('w', 'v')
                 .replace("ph", "f").replace('q', 'k').replace("ch", "\u0001").replace('c', 'k').replace('\u0001', 'c')
-                .replace("ae", "e").replace("ai", "e").replace("ou", "u").replace('o', 'u').replace('y', 'i');
+                .replace("ae", "e").replace("ou", "u").replace('o', 'u').replace('y', 'i');
         if (w.endsWith("us")) {
             w = w.substring(0, w.length() - 2) + "os";
         }

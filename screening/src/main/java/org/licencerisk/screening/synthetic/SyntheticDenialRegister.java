@@ -120,8 +120,8 @@ public final class SyntheticDenialRegister {
     }
 
     /**
-     * What would be screened of an application to a denied end user: the denial's end user written another way,
-     * the same goods entry and description, the same destination.
+     * What would be screened of an application to a denied end user: the denial's end user with, one time in two,
+     * a typo in its longest word (Latin names only), the same goods entry and description, the same destination.
      *
      * @param denial a denial
      * @param seed   the seed of the rewriting
@@ -138,7 +138,7 @@ public final class SyntheticDenialRegister {
                 longest = i;
             }
         }
-        if (random.nextBoolean()) {
+        if (random.nextBoolean() && words[longest].chars().allMatch(c -> c < 0x80)) {
             words[longest] = FirmNames.typo(words[longest], random);
         }
         return new ScreeningSubject(List.of(new ScreenedParty(PartyRole.END_USER, String.join(" ", words), endUser.country())),

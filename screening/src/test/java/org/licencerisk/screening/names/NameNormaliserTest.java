@@ -33,7 +33,7 @@ class NameNormaliserTest {
         assertEquals("sa.", NameNormaliser.joinInitials("s.a."));
         assertEquals("usa. trading", NameNormaliser.joinInitials("u.s.a. trading"));
         assertEquals("co. ltd.", NameNormaliser.joinInitials("co. ltd."), "abbreviated words keep their dot");
-        assertEquals("ооо", NameNormaliser.joinInitials("о.о.о."), "in any script");
+        assertEquals("ооо.", NameNormaliser.joinInitials("о.о.о."), "in any script");
     }
 
     @Test
