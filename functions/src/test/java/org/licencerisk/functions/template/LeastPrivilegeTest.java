@@ -117,6 +117,41 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void everyOfficerRouteRequiresTheScopesItsHandlerChecksSoThatTheGatewayRefusesOthersFirst() {
+        JsonNode globals = TEMPLATE.root().path("Globals").path("Function").path("Environment").path("Variables");
+        String officer = globals.path("OFFICER_SCOPE").asText();
+        String scientist = globals.path("DATA_SCIENTIST_SCOPE").asText();
+        assertEquals("licence-risk/officer", officer);
+        assertEquals("licence-risk/data-scientist", scientist);
+        java.util.Map<String, Set<String>> expected = java.util.Map.of(
+                "/v1/queue", Set.of(officer),
+                "/v1/applications/{applicationId}/decision", Set.of(officer),
+                "/v1/applications/{applicationId}/scores", Set.of(officer, scientist),
+                "/v1/applications/{applicationId}/scores/latest", Set.of(officer, scientist),
+                "/v1/applications/{applicationId}/scores/{scoreId}", Set.of(officer, scientist),
+                "/v1/models", Set.of(officer, scientist),
+                "/v1/models/{modelVersion}", Set.of(officer, scientist),
+                "/v1/models/{modelVersion}/promote", Set.of(scientist),
+                "/v1/promotions", Set.of(scientist),
+                "/v1/models/{modelVersion}/shadow", Set.of(scientist));
+        int routes = 0;
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            for (SamTemplate.Route r : f.routes()) {
+                if (r.authorizer().equals("AWS_IAM")) {
+                    assertEquals(List.of(), r.scopes(), r.path());
+                    continue;
+                }
+                assertFalse(r.scopes().isEmpty(), r.path() + " admits any token the identity provider issues");
+                Set<String> wanted = expected.getOrDefault(r.path(),
+                        r.path().endsWith("/comparison") ? Set.of(scientist) : null);
+                assertEquals(wanted, Set.copyOf(r.scopes()), r.path());
+                routes++;
+            }
+        }
+        assertTrue(routes >= 11, "routes read: " + routes);
+    }
+
+    @Test
     void everyRouteIsThrottledByTheGatewayWithLimitsThatAreParameters() {
         JsonNode settings = TEMPLATE.properties("Api").path("DefaultRouteSettings");
         assertEquals("ApiThrottlingBurstLimit", settings.path("ThrottlingBurstLimit").path("Ref").asText());
