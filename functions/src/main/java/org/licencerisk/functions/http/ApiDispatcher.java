@@ -260,12 +260,7 @@ public final class ApiDispatcher {
             headers.put("X-Request-Id", requestId);
         }
         headers.putAll(response.headers());
-        String body;
-        try {
-            body = Json.mapper().writeValueAsString(response.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A response body could not be serialised to JSON.", e);
-        }
+        String body = FiniteJson.write(response.body());
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)

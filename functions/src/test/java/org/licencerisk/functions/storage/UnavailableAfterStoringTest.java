@@ -33,11 +33,27 @@ class UnavailableAfterStoringTest {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect");
 
     @Test
+    void theApiDescriptionSaysWhatA503Means() throws Exception {
+        String openApi = java.nio.file.Files.readString(Dynalite.repositoryRoot().resolve("openapi.yaml"));
+        com.fasterxml.jackson.databind.JsonNode unavailable = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(openApi).path("components").path("responses").path("Unavailable");
+        String description = unavailable.path("description").asText();
+        assertTrue(description.contains("a score may already be stored"), description);
+        assertTrue(description.contains("sending the same request again") && description.contains("is safe"), description);
+        String guide = java.nio.file.Files.readString(Dynalite.repositoryRoot().resolve("docs/api.md"));
+        assertTrue(guide.contains("**A `503` does not say that nothing was stored**"));
+        assertTrue(guide.contains("sending the same request\nagain is safe and completes it") || guide.contains(
+                "sending the same request again is safe and completes it"), "docs/api.md says retrying is safe");
+    }
+
+    @Test
     void aScoreStoredBeforeA503IsReturnedByTheRetryAndStoredOnce() throws Exception {
         AtomicBoolean failCaseUpdates = new AtomicBoolean(false);
         HttpClient http = HttpClient.newHttpClient();
         URI dynalite = Dynalite.shared().endpoint();
         HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        proxy.setExecutor(threads);
         proxy.createContext("/", exchange -> {
             byte[] request = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -72,9 +88,7 @@ class UnavailableAfterStoringTest {
         });
         proxy.start();
         try {
-            TestStack stack = TestStack.at(URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()));
-            TableDefinitions.createIfMissing(stack.client(), stack.config().applicationsTable(),
-                    stack.config().modelsTable());
+            TestStack stack = TestStack.create().via(URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()));
             ScoresHandler scores = new ScoresHandler(stack.components());
             String body = Applications.variant("U-503-1", 1).toString();
             assertEquals(201, TestStack.invoke(scores, Events.request("POST", ScoresHandler.PATH, Map.of())
@@ -102,6 +116,7 @@ class UnavailableAfterStoringTest {
                     "the retry completed the case: the application is in the queue");
         } finally {
             proxy.stop(0);
+            threads.shutdownNow();
         }
     }
 }
