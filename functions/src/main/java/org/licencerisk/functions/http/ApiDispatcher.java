@@ -3,12 +3,10 @@ package org.licencerisk.functions.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.storage.InvalidCursorException;
 import org.licencerisk.functions.storage.StorageUnavailableException;
 import org.licencerisk.model.application.InvalidApplicationException;
-import org.licencerisk.model.json.Json;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

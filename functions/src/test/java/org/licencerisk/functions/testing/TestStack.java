@@ -52,7 +52,8 @@ public final class TestStack {
         env.putIfAbsent(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix);
         env.putIfAbsent(ApiConfig.MODELS_TABLE, "models-" + suffix);
         env.putIfAbsent(ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix);
-        env.putAll(Map.of(ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(), ApiConfig.DYNAMODB_TIMEOUT_MS, "1500"));
+        env.putIfAbsent(ApiConfig.DYNAMODB_TIMEOUT_MS, "1500");
+        env.put(ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString());
         this.config = ApiConfig.from(env);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
@@ -86,9 +87,10 @@ public final class TestStack {
 
     /** A stack on the same tables reached through another endpoint (e.g. a proxy that injects failures). */
     public TestStack via(URI endpoint) {
+        // A proxy adds a hop: a longer timeout, so that only the failures it injects fail.
         return new TestStack(endpoint, TestModel.scorer(), false, Map.of(ApiConfig.APPLICATIONS_TABLE,
                 config.applicationsTable(), ApiConfig.MODELS_TABLE, config.modelsTable(), ApiConfig.SHADOW_SCORES_TABLE,
-                config.shadowScoresTable()));
+                config.shadowScoresTable(), ApiConfig.DYNAMODB_TIMEOUT_MS, "5000"));
     }
 
     /** The components. */
