@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The denial register's routes. Changes ({@code PUT}, {@code revoke}) need {@code DENIAL_ADMIN_ROLE}; reading needs
- * {@code OFFICER_ROLE} or {@code DENIAL_ADMIN_ROLE}. Logs carry the denial id and version, never the content.
+ * The denial register's routes. Changes ({@code PUT}, {@code revoke}) need {@code DENIAL_ADMIN_SCOPE}; reading needs
+ * {@code OFFICER_SCOPE} or {@code DENIAL_ADMIN_SCOPE}. The acting person is the caller's subject, never a body field. Logs carry the denial id and version, never the content.
  */
 public final class DenialsHandler implements HttpApiHandler {
 
@@ -29,7 +29,6 @@ public final class DenialsHandler implements HttpApiHandler {
     public static final String REVOKE_PATH = "/v1/denials/{denialId}/revoke";
 
     private final Supplier<DenialRegister> register;
-    private final List<RoleRequirement> readers;
     private final ApiDispatcher api;
 
     /** For Lambda. */
@@ -42,19 +41,18 @@ public final class DenialsHandler implements HttpApiHandler {
      * table still starts (its denial routes then answer 500 and say so in the logs).
      */
     public DenialsHandler(Components components) {
-        this(components::denialRegister, components.config().denialAdmin(), components.config().officer(),
+        this(components::denialRegister, components.config().denialAdmin(), components.config().denialReader(),
                 components.logger());
     }
 
-    DenialsHandler(Supplier<DenialRegister> register, RoleRequirement admin, RoleRequirement officer,
+    DenialsHandler(Supplier<DenialRegister> register, RoleRequirement admin, RoleRequirement readers,
                    StructuredLogger log) {
         this.register = register;
-        this.readers = List.of(officer, admin);
         this.api = ApiDispatcher.builder(log)
                 .put(PATH, admin, this::put)
-                .get(PATH, this::get)
-                .get(LIST_PATH, this::list)
-                .get(VERSIONS_PATH, this::versions)
+                .get(PATH, readers, this::get)
+                .get(LIST_PATH, readers, this::list)
+                .get(VERSIONS_PATH, readers, this::versions)
                 .post(REVOKE_PATH, admin, this::revoke)
                 .build();
     }
@@ -67,7 +65,7 @@ public final class DenialsHandler implements HttpApiHandler {
     private ApiResponse put(ApiRequest request) {
         DenialChange change;
         try {
-            change = register.get().put(request.path("denialId"), request.body(), Caller.subject(request));
+            change = register.get().put(request.path("denialId"), request.body(), request.subject());
         } catch (InvalidDenialException e) {
             throw ApiException.invalid(e.getMessage(), e.problems());
         }
@@ -75,22 +73,19 @@ public final class DenialsHandler implements HttpApiHandler {
     }
 
     private ApiResponse revoke(ApiRequest request) {
-        return changed(register.get().revoke(request.path("denialId"), request.body(), Caller.subject(request)));
+        return changed(register.get().revoke(request.path("denialId"), request.body(), request.subject()));
     }
 
     private ApiResponse get(ApiRequest request) {
-        Caller.requireAny(request, readers);
         return ApiResponse.ok(DenialView.of(register.get().find(request.path("denialId"))));
     }
 
     private ApiResponse versions(ApiRequest request) {
-        Caller.requireAny(request, readers);
         return ApiResponse.ok(new ListBody<>(register.get().history(request.path("denialId")).stream().map(DenialView::of)
                 .toList(), null));
     }
 
     private ApiResponse list(ApiRequest request) {
-        Caller.requireAny(request, readers);
         DenialStatus status = null;
         String s = request.query("status");
         if (s != null) {

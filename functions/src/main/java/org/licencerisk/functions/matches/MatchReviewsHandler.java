@@ -1,7 +1,6 @@
 package org.licencerisk.functions.matches;
 
 import org.licencerisk.functions.Components;
-import org.licencerisk.functions.denials.Caller;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiRequest;
 import org.licencerisk.functions.http.ApiResponse;
@@ -48,7 +47,7 @@ public final class MatchReviewsHandler implements HttpApiHandler {
 
     private ApiResponse put(ApiRequest request) {
         MatchReview review = service.review(request.applicationId(), request.path("denialId"), request.body(),
-                Caller.subject(request));
+                request.subject());
         return new ApiResponse(201, review, Map.of(), Map.of())
                 .withLog("applicationId", review.applicationId())
                 .withLog("denialId", review.denialId())

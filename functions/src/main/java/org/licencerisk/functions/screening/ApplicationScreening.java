@@ -2,6 +2,7 @@ package org.licencerisk.functions.screening;
 
 import org.licencerisk.model.application.LicenceApplication;
 import org.licencerisk.model.scoring.RiskScore;
+import org.licencerisk.screening.ScreeningSubject;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ public interface ApplicationScreening {
     /** Screening with one loaded register on one day. */
     static Screened with(RegisterFollower.Loaded register, LicenceApplication application, RiskScore score,
                          LocalDate day) {
-        var matches = register.screener().screen(ScreeningSubjects.of(application), day);
+        var matches = register.screener().screen(ScreeningSubject.of(application), day);
         return new Screened(DenialFlags.apply(score, matches, register.denials()),
                 new Screening(register.label(), matches));
     }

@@ -1,5 +1,7 @@
 package org.licencerisk.functions.screening;
 
+import org.licencerisk.screening.matching.IndexedDenialScreener;
+
 /** The screener factory the functions use. */
 public final class ScreenerFactories {
 
@@ -7,10 +9,10 @@ public final class ScreenerFactories {
     }
 
     /**
-     * The screening module's matching engine, built from the register's denials; {@code null} while this build has
-     * no engine (screening is then off and scores record no register version).
+     * The screening module's matching engine ({@link IndexedDenialScreener}, default thresholds), built from the
+     * register's denials.
      */
     public static ScreenerFactory standard() {
-        return null;
+        return IndexedDenialScreener::build;
     }
 }

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DenialsHandlerTest {
 
-    private static final Map<String, String> ADMIN = Map.of("sub", "admin-1", "cognito:groups", "[denial-admin]");
-    private static final Map<String, String> OFFICER = Map.of("sub", "officer-7", "cognito:groups", "[officer]");
-    private static final Map<String, String> NOBODY = Map.of("sub", "ds-1", "cognito:groups", "[data-scientist]");
+    private static final Map<String, String> ADMIN = Map.of("sub", "admin-1", "scope", "licence-risk/denial-admin");
+    private static final Map<String, String> OFFICER = Map.of("sub", "officer-7", "scope", "licence-risk/officer");
+    private static final Map<String, String> NOBODY = Map.of("sub", "ds-1", "scope", "licence-risk/data-scientist");
 
     private static TestStack stack;
     private static DenialsHandler handler;
@@ -127,7 +127,7 @@ class DenialsHandlerTest {
     @ParameterizedTest
     @CsvSource({"PUT,officer", "PUT,data-scientist", "POST,officer", "GET,data-scientist"})
     void rolesAreChecked(String method, String role) {
-        Map<String, String> claims = Map.of("sub", "someone", "cognito:groups", "[" + role + "]");
+        Map<String, String> claims = Map.of("sub", "someone", "scope", "licence-risk/" + role);
         put("R-1", Denials.notification("Role Test Firm").toString(), ADMIN);
         TestResponse r = switch (method) {
             case "PUT" -> put("R-1", Denials.notification("Other").toString(), claims);

@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Screening on every score, re-screening on register changes, reviews, the consultation guard and own refusals. */
 class ScreeningTest {
 
-    private static final Map<String, String> ADMIN = Map.of("sub", "admin-1", "cognito:groups", "[denial-admin]");
-    private static final Map<String, String> OFFICER = Map.of("sub", "officer-7", "cognito:groups", "[officer]");
+    private static final Map<String, String> ADMIN = Map.of("sub", "admin-1", "scope", "licence-risk/denial-admin");
+    private static final Map<String, String> OFFICER = Map.of("sub", "officer-7", "scope", "licence-risk/officer");
     /** The example application's consignee: the name the synthetic denial below repeats. */
     private static final String CONSIGNEE = "Cairo Systems Trading";
     private static final String APP = "NL-2026-000123";

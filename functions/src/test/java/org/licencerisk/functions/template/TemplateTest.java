@@ -142,7 +142,6 @@ class TemplateTest {
         classified.addAll(ApiConfig.RESCORING_VARIABLES);
         classified.addAll(ApiConfig.EXPORT_VARIABLES);
         classified.addAll(ApiConfig.DENIAL_VARIABLES);
-        classified.addAll(ApiConfig.DENIAL_ADMIN_VARIABLES);
         classified.addAll(ApiConfig.LOCAL_VARIABLES);
         classified.addAll(ApiConfig.RUNTIME_VARIABLES);
         assertEquals(read, classified, "every variable ApiConfig reads is in a list");
@@ -175,9 +174,6 @@ class TemplateTest {
             }
             if (REGISTER_USERS.contains(f.logicalId())) {
                 expected.addAll(ApiConfig.DENIAL_VARIABLES);
-            }
-            if (f.handler().endsWith(".DenialsHandler")) {
-                expected.addAll(ApiConfig.DENIAL_ADMIN_VARIABLES);
             }
             assertEquals(expected, new TreeSet<>(f.environment().keySet()), f.logicalId());
             assertEquals(TableDefinitions.APPLICATIONS_LOGICAL_ID, f.environment().get(ApiConfig.APPLICATIONS_TABLE));
