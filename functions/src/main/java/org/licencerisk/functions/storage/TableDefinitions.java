@@ -12,10 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -117,21 +120,45 @@ public final class TableDefinitions {
         createIfMissing(client, List.of(applications(applicationsTable), models(modelsTable)));
     }
 
-    /** Creates the tables unless they exist (local server and tests only; AWS tables come from the template). */
+    /**
+     * Creates the tables unless they exist (local server and tests only; AWS tables come from the template). Every
+     * table is described first; only the missing ones are created and waited for, so a restart on existing tables
+     * costs one {@code DescribeTable} each (a few milliseconds once the client is connected).
+     */
     public static void createIfMissing(DynamoDbClient client, List<CreateTableRequest> tables) {
+        List<CreateTableRequest> missing = new ArrayList<>();
+        for (CreateTableRequest t : tables) {
+            if (!exists(client, t.tableName())) {
+                missing.add(t);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
         // The SDK's default waiter polls every 20 s; a local server creates a table in milliseconds, so poll often.
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
                 .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
                         .waitTimeout(Duration.ofSeconds(20)))
                 .build()) {
-            for (CreateTableRequest request : tables) {
+            for (CreateTableRequest request : missing) {
                 try {
                     client.createTable(request);
                 } catch (ResourceInUseException e) {
-                    // Already there: the definitions are fixed, so an existing table has this shape.
+                    // Created meanwhile by another process: the definitions are fixed, so it has this shape.
                 }
+            }
+            for (CreateTableRequest request : missing) {
                 waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
             }
+        }
+    }
+
+    /** Whether a table exists and is active (a table still being created counts as missing, to be waited for). */
+    private static boolean exists(DynamoDbClient client, String tableName) {
+        try {
+            return client.describeTable(b -> b.tableName(tableName)).table().tableStatus() == TableStatus.ACTIVE;
+        } catch (ResourceNotFoundException e) {
+            return false;
         }
     }
 
