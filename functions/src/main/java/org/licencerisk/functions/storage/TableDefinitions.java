@@ -1,5 +1,6 @@
 package org.licencerisk.functions.storage;
 
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -12,14 +13,15 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The key schemas and indexes of the two tables, as {@code template.yaml} declares them (a test holds the two
@@ -121,14 +123,23 @@ public final class TableDefinitions {
     }
 
     /**
-     * Creates the tables unless they exist (local server and tests only; AWS tables come from the template). Every
-     * table is described first; only the missing ones are created and waited for, so a restart on existing tables
-     * costs one {@code DescribeTable} each (a few milliseconds once the client is connected).
+     * Creates the tables unless they exist (local server and tests only; AWS tables come from the template). The
+     * existing tables are listed first; only the missing ones are created and waited for, so a restart on existing
+     * tables costs one {@code ListTables} call.
      */
     public static void createIfMissing(DynamoDbClient client, List<CreateTableRequest> tables) {
+        Set<String> existing = new HashSet<>();
+        try {
+            client.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().forEach(existing::add);
+        } catch (ApiCallTimeoutException e) {
+            // The first call of a fresh client also loads the SDK's request pipeline, which on a busy machine can take
+            // longer than a short call timeout; the second call finds it loaded.
+            existing.clear();
+            client.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().forEach(existing::add);
+        }
         List<CreateTableRequest> missing = new ArrayList<>();
         for (CreateTableRequest t : tables) {
-            if (!exists(client, t.tableName())) {
+            if (!existing.contains(t.tableName())) {
                 missing.add(t);
             }
         }
@@ -150,15 +161,6 @@ public final class TableDefinitions {
             for (CreateTableRequest request : missing) {
                 waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
             }
-        }
-    }
-
-    /** Whether a table exists and is active (a table still being created counts as missing, to be waited for). */
-    private static boolean exists(DynamoDbClient client, String tableName) {
-        try {
-            return client.describeTable(b -> b.tableName(tableName)).table().tableStatus() == TableStatus.ACTIVE;
-        } catch (ResourceNotFoundException e) {
-            return false;
         }
     }
 
