@@ -54,7 +54,7 @@ warm_up() { # until the API's CPU per request settles
     local t0; t0=$(ticks "$apid")
     score 32 10 "warm$i-$RANDOM" "$work/warm.txt"
     local ms; ms=$(per_req "$(( $(ticks "$apid") - t0 ))" "$(count "$work/warm.txt")")
-    echo "   warm-up window $i: $(rate "$work/warm.txt") req/s, API CPU $ms ms/request (load $(load))"
+    echo "   warm-up window $i: $(rate "$work/warm.txt") req/s, API CPU $ms ms/request, $(grep statuses: "$work/warm.txt") (load $(load))"
     if awk -v a="$prev" -v b="$ms" 'BEGIN { exit !(a > 0 && (a - b) / a < 0.10 && (b - a) / a < 0.10) }'; then
       echo "   settled after $i windows"; return
     fi
@@ -95,7 +95,7 @@ for c in 1 32; do
   api_rate[$c]=$(rate "$work/api-$c.txt"); api_p50[$c]=$(pct "$work/api-$c.txt" 50%); api_p99[$c]=$(pct "$work/api-$c.txt" 99%)
   api_cpu[$c]=$(per_req "$(( $(ticks "$apid") - ta ))" "$n"); dyn_cpu[$c]=$(per_req "$(( $(ticks "$dpid") - td ))" "$n")
   echo "   $c connection(s): ${api_rate[$c]} req/s, p50 ${api_p50[$c]} ms, p99 ${api_p99[$c]} ms (load $(load))"
-  grep -E "Non-2xx|Socket errors" "$work/api-$c.txt" || true
+  grep -E "Non-2xx|Socket errors|statuses:" "$work/api-$c.txt" | sed 's/^ */   /' || true
 done
 kill "$apid" "$dpid"; wait "$apid" "$dpid" 2>/dev/null || true
 
