@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class TableDefinitions {
 
+    /** How long the start-up listing of tables may keep timing out before it fails. */
+    private static final Duration LISTING_PATIENCE = Duration.ofSeconds(30);
+
     /** The template's logical id of the applications table. */
     public static final String APPLICATIONS_LOGICAL_ID = "ApplicationsTable";
     /** The template's logical id of the models table. */
@@ -128,15 +131,7 @@ public final class TableDefinitions {
      * tables costs one {@code ListTables} call.
      */
     public static void createIfMissing(DynamoDbClient client, List<CreateTableRequest> tables) {
-        Set<String> existing = new HashSet<>();
-        try {
-            client.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().forEach(existing::add);
-        } catch (ApiCallTimeoutException e) {
-            // The first call of a fresh client also loads the SDK's request pipeline, which on a busy machine can take
-            // longer than a short call timeout; the second call finds it loaded.
-            existing.clear();
-            client.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().forEach(existing::add);
-        }
+        Set<String> existing = existingTables(client);
         List<CreateTableRequest> missing = new ArrayList<>();
         for (CreateTableRequest t : tables) {
             if (!existing.contains(t.tableName())) {
@@ -160,6 +155,26 @@ public final class TableDefinitions {
             }
             for (CreateTableRequest request : missing) {
                 waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
+            }
+        }
+    }
+
+    /**
+     * The names of the tables there are. The first call of a fresh client also loads the SDK's request pipeline, which
+     * on a busy machine can take longer than a short call timeout; the listing is repeated (it changes nothing) until
+     * it answers, for at most {@link #LISTING_PATIENCE}.
+     */
+    private static Set<String> existingTables(DynamoDbClient client) {
+        long deadline = System.nanoTime() + LISTING_PATIENCE.toNanos();
+        while (true) {
+            try {
+                Set<String> existing = new HashSet<>();
+                client.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().forEach(existing::add);
+                return existing;
+            } catch (ApiCallTimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
         }
     }
