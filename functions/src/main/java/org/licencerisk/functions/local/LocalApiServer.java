@@ -118,12 +118,19 @@ public final class LocalApiServer implements AutoCloseable {
      * serialization, handler and DynamoDB query. No application is read or stored.
      */
     void prime() {
-        for (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h : handlers.values()) {
-            if (h instanceof ScoresHandler scores) {
-                scores.prime(PRIMING_ROUNDS);
+        try {
+            for (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h : handlers.values()) {
+                if (h instanceof ScoresHandler scores) {
+                    scores.prime(PRIMING_ROUNDS);
+                }
             }
+            answer(new LocalRequest("GET", "/v1/models", null, Map.of(), new byte[0], "127.0.0.1", "HTTP/1.1"));
+        } catch (RuntimeException e) {
+            // Priming only saves the first requests time: a store that is slow to answer now is no reason not to serve.
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("exception", e.getClass().getName());
+            log.log(StructuredLogger.Level.WARN, null, "priming_incomplete", fields);
         }
-        answer(new LocalRequest("GET", "/v1/models", null, Map.of(), new byte[0], "127.0.0.1", "HTTP/1.1"));
     }
 
     /** Runs the server until the process is stopped. */
