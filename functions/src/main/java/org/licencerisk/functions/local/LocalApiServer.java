@@ -262,15 +262,14 @@ public final class LocalApiServer implements AutoCloseable {
             if (match == null) {
                 return LocalResponse.problem(404, "Not Found");
             }
-            LocalAuth.Outcome authorised = auth.authorise(match.route().authorizer(),
-                    request.header("authorization"), openClaims);
+            LocalAuth.Outcome authorised = auth.authorise(match.route(), request.header("authorization"), openClaims);
             if (authorised.status() != 0) {
                 return LocalResponse.problem(authorised.status(), authorised.message());
             }
             String requestId = UUID.randomUUID().toString();
             String eventJson;
             try {
-                eventJson = LocalEvents.toJson(request, match, authorised.claims(), requestId, port());
+                eventJson = LocalEvents.toJson(request, match, authorised, requestId, port());
             } catch (IllegalArgumentException e) {
                 return LocalResponse.problem(400, "The query string has an invalid percent-encoding.");
             }

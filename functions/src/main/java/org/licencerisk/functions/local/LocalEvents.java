@@ -25,7 +25,7 @@ final class LocalEvents {
     private LocalEvents() {
     }
 
-    static String toJson(LocalRequest request, LocalRouter.Match match, Map<String, String> claims, String requestId,
+    static String toJson(LocalRequest request, LocalRouter.Match match, LocalAuth.Outcome caller, String requestId,
                          int port) {
         String rawPath = request.rawPath();
         byte[] body = request.body();
@@ -61,11 +61,19 @@ final class LocalEvents {
         ObjectNode rc = event.putObject("requestContext");
         rc.put("accountId", "000000000000");
         rc.put("apiId", "local");
-        if (claims != null) {
+        if (caller.claims() != null) {
             ObjectNode jwt = rc.putObject("authorizer").putObject("jwt");
             ObjectNode c = jwt.putObject("claims");
-            claims.forEach(c::put);
-            jwt.putNull("scopes");
+            caller.claims().forEach(c::put);
+            if (caller.scopes() == null) {
+                jwt.putNull("scopes");
+            } else {
+                caller.scopes().forEach(jwt.putArray("scopes")::add);
+            }
+        } else if (caller.principal() != null) {
+            ObjectNode iam = rc.putObject("authorizer").putObject("iam");
+            iam.put("accountId", "000000000000");
+            iam.put("userArn", caller.principal());
         }
         rc.put("domainName", "127.0.0.1:" + port);
         rc.put("domainPrefix", "127");
