@@ -4,8 +4,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import com.fasterxml.jackson.core.JacksonException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +48,7 @@ public final class Storage {
                 throw new StorageUnavailableException(false, UNAVAILABLE_RETRY_AFTER, code, e);
             }
             throw e;
-        } catch (SdkClientException | CancellationException | UncheckedIOException e) {
+        } catch (SdkClientException | CancellationException e) {
             // The SDK's own client failures, and what its HTTP client lets through: a connection lease cancelled when
             // the attempt timed out (CancellationException), I/O failing outside the SDK's wrapping.
             throw new StorageUnavailableException(false, UNAVAILABLE_RETRY_AFTER, e.getClass().getSimpleName(), e);
@@ -65,6 +66,9 @@ public final class Storage {
      */
     private static boolean isReachFailure(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof JacksonException) {
+                return false; // content that does not parse is no reach failure, though Jackson's exceptions are IOExceptions
+            }
             if (c instanceof IOException || c instanceof InterruptedException || c instanceof TimeoutException
                     || c instanceof CancellationException) {
                 return true;
