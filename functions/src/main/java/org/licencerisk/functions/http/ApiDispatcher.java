@@ -175,25 +175,36 @@ public final class ApiDispatcher {
                 "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
     }
 
+    /**
+     * Accepts {@code application/json}, optionally with {@code charset=utf-8}, and nothing else: not {@code +json}
+     * suffixes, other parameters, or a {@code Content-Encoding} other than {@code identity} (API Gateway passes a
+     * compressed body on as it is).
+     */
     private static void checkMediaType(Map<String, String> headers) {
         String contentType = header(headers, "content-type");
         if (contentType == null) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The request has no Content-Type; send the body as application/json.");
         }
-        String[] parts = contentType.split(";");
-        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
-        if (!json) {
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].trim().equalsIgnoreCase(JSON)) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The Content-Type must be application/json.");
         }
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].trim().split("=", 2);
-            if (kv[0].trim().equalsIgnoreCase("charset") && kv.length == 2
-                    && !kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
+            if (!kv[0].trim().equalsIgnoreCase("charset") || kv.length != 2) {
+                throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "The Content-Type must be application/json, with at most a charset parameter.");
+            }
+            if (!kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
                 throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The body must be encoded as UTF-8.");
             }
+        }
+        String encoding = header(headers, "content-encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The body must not be compressed: no Content-Encoding other than identity is accepted.");
         }
     }
 
