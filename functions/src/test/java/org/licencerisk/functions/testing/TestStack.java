@@ -9,6 +9,8 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.BackgroundChecks;
+import org.licencerisk.functions.rescoring.Sleeper;
 import org.licencerisk.functions.storage.DynamoDbClientFactory;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.model.json.Json;
@@ -41,10 +43,11 @@ public final class TestStack {
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables) {
-        this(endpoint, scorer, createTables, Map.of());
+        this(endpoint, scorer, createTables, Map.of(), BackgroundChecks.daemonThreads(), Sleeper.system());
     }
 
-    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment) {
+    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment,
+                      BackgroundChecks background, Sleeper sleeper) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = new java.util.HashMap<>(environment);
         // Re-scoring jobs end without a sweep unless a test asks for one (no lagging scoring functions here).
@@ -60,7 +63,7 @@ public final class TestStack {
                     TableDefinitions.shadowScores(config.shadowScoresTable())));
         }
         StructuredLogger logger = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        this.components = Components.of(config, client, scorer, new TickingClock(), logger);
+        this.components = Components.of(config, client, scorer, new TickingClock(), logger, background, sleeper);
     }
 
     /** A stack on the shared dynalite with the test model. */
@@ -75,7 +78,17 @@ public final class TestStack {
 
     /** A stack on the shared dynalite with the test model and further configuration (e.g. an artifact directory). */
     public static TestStack withEnvironment(Map<String, String> environment) {
-        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment);
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment,
+                BackgroundChecks.daemonThreads(), Sleeper.system());
+    }
+
+    /**
+     * The same, with the checks that follow the registry (champion, shadow models) timed and run by {@code time}: they
+     * run when the test calls {@link ManualTime#runPending()}; a re-scoring job's wait for its sweep advances it.
+     */
+    public static TestStack withEnvironment(Map<String, String> environment, ManualTime time) {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment, time.background(),
+                time);
     }
 
     /** A stack on any endpoint, creating no tables (for failure tests). */
