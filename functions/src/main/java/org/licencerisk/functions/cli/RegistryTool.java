@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.errors.ConflictException;
+import org.licencerisk.functions.errors.InvalidRequestException;
+import org.licencerisk.functions.errors.NotFoundException;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
-import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.local.SyntheticSeeder;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.HeldOutComparison;
@@ -142,9 +144,15 @@ public final class RegistryTool {
         } catch (DriftException e) {
             err.println("registry: drift: " + e.getMessage());
             return 1;
-        } catch (ApiException e) {
-            err.println("registry: " + e.getMessage() + problems(e));
-            return e.type().status() == 409 ? 1 : 2;
+        } catch (ConflictException e) {
+            err.println("registry: " + e.getMessage());
+            return 1;
+        } catch (InvalidRequestException e) {
+            err.println("registry: " + e.getMessage() + " " + e.problems());
+            return 2;
+        } catch (NotFoundException e) {
+            err.println("registry: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException | ArtifactException | PseudonymisationKeyException e) {
             err.println("registry: " + e.getMessage());
             return 2;
@@ -334,10 +342,6 @@ public final class RegistryTool {
             throw new IllegalArgumentException("The option --" + name + " is required.\n" + USAGE);
         }
         return value;
-    }
-
-    private static String problems(ApiException e) {
-        return e.problems() == null ? "" : " " + e.problems();
     }
 
     private void print(Object value) {

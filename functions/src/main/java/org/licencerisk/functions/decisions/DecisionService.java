@@ -1,6 +1,6 @@
 package org.licencerisk.functions.decisions;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 
@@ -31,12 +31,14 @@ public final class DecisionService {
      * Records a decision.
      *
      * @param subject the authenticated subject, or {@code null}
-     * @throws ApiException 400 for an invalid body, 404 for an unknown application, 409 for a different decision
-     *                      sent without {@code "revision": true} or raced by another
+     * @throws InvalidRequestException       for an invalid body
+     * @throws UnscoredApplicationException  for an application without a score
+     * @throws DecisionConflictException     for a different decision sent without {@code "revision": true}, or one
+     *                                       raced by another
      */
     public DecisionResult decide(String applicationId, String body, String subject) {
         DecisionRequest request = DecisionRequest.parse(body);
-        ApplicationCase current = cases.find(applicationId).orElseThrow(() -> ApiException.notFound(
+        ApplicationCase current = cases.find(applicationId).orElseThrow(() -> new UnscoredApplicationException(
                 "No score has been stored for application " + applicationId + ", so it cannot be decided."));
         int revision = current.decisionRevision();
         // A decision whose case update was interrupted shows up as the next revision: complete it first.
@@ -52,7 +54,7 @@ public final class DecisionService {
                 return new DecisionResult(inForce, false);
             }
             if (!request.revision()) {
-                throw ApiException.conflict("Application " + applicationId + " already has a different decision"
+                throw new DecisionConflictException("Application " + applicationId + " already has a different decision"
                         + " (revision " + revision + "); send \"revision\": true to replace it, keeping the earlier one.");
             }
         }
@@ -66,7 +68,7 @@ public final class DecisionService {
             if (request.sameAs(winner)) {
                 return new DecisionResult(winner, false);
             }
-            throw ApiException.conflict("Another decision on application " + applicationId
+            throw new DecisionConflictException("Another decision on application " + applicationId
                     + " was recorded at the same time (revision " + winner.revision() + "); read it and revise if needed.");
         }
         complete(decision);
