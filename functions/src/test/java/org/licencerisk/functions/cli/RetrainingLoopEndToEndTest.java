@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4 end to end on the local stack, over HTTP: the local API server routed from {@code template.yaml} with the
+ * The retraining loop end to end on the local stack, over HTTP: the local API server routed from {@code template.yaml} with the
  * gateway's checks on ({@code LOCAL_AUTH=on}: signed requests for scoring, officer and data-scientist tokens), dynalite,
  * a local artifact directory and the pointer watcher that stands in for the models table's stream. Decisions recorded
  * through the API are exported, a challenger is trained on the export, registered, put in shadow and compared with the
