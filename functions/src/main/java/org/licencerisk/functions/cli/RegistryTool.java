@@ -285,7 +285,7 @@ public final class RegistryTool {
         Map<String, Object> body = new HashMap<>();
         body.put("force", force);
         body.put("reason", reason);
-        print(components.promotionService().promote(version, actor, PromotionRequest.parse(json(body))));
+        print(components.promotionService().promote(version, actor, PromotionRequest.parse(Json.write(body))));
     }
 
     /** Fills {@code options} from {@code --name value} pairs ({@code --force} takes none); returns the one positional. */
@@ -349,14 +349,6 @@ public final class RegistryTool {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A result could not be written as JSON.", e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A request could not be written as JSON.", e);
         }
     }
 }

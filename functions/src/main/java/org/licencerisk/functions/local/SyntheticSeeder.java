@@ -1,6 +1,5 @@
 package org.licencerisk.functions.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.Components;
 import org.licencerisk.model.data.HistoricalApplication;
@@ -64,10 +63,10 @@ public final class SyntheticSeeder {
             String id = "SEED" + seed + "-" + h.application().applicationId();
             ObjectNode application = Json.mapper().valueToTree(h.application());
             application.put("applicationId", id);
-            components.scoringService().score(json(application));
+            components.scoringService().score(Json.write(application));
             scored++;
             if (scored <= toDecide && h.outcome() != Outcome.NO_LICENCE_REQUIRED) {
-                components.decisionService().decide(id, json(Map.of(
+                components.decisionService().decide(id, Json.write(Map.of(
                         "outcome", h.outcome().name(),
                         "criteria", h.outcome() == Outcome.REFUSED ? List.of("2") : List.of(),
                         "rationale", "Synthetic decision (seeded for trying the retraining loop).",
@@ -79,13 +78,5 @@ public final class SyntheticSeeder {
             }
         }
         return new Seeded(scored, decided, scored - decided);
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A synthetic application could not be written as JSON.", e);
-        }
     }
 }
