@@ -41,6 +41,8 @@ public final class TestStack {
     private final DynamoDbClient client;
     private final Components components;
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final ApiConfig readerConfig;
+    private DynamoDbClient reader;
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables) {
         this(endpoint, scorer, createTables, Map.of(), BackgroundChecks.daemonThreads(), Sleeper.system());
@@ -56,6 +58,9 @@ public final class TestStack {
                 ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
                 ApiConfig.DYNAMODB_TIMEOUT_MS, "1500", ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
         this.config = ApiConfig.from(env);
+        Map<String, String> patient = new java.util.HashMap<>(env);
+        patient.put(ApiConfig.DYNAMODB_TIMEOUT_MS, "60000");
+        this.readerConfig = ApiConfig.from(patient);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
             TableDefinitions.createIfMissing(client, List.of(TableDefinitions.applications(config.applicationsTable()),
@@ -116,15 +121,26 @@ public final class TestStack {
         return logs.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A client with a long call timeout for the tests' own reads of what was stored (the stack's client fails fast,
+     * as the functions do; a busy machine must not fail the check of an outcome).
+     */
+    private synchronized DynamoDbClient reader() {
+        if (reader == null) {
+            reader = DynamoDbClientFactory.create(readerConfig);
+        }
+        return reader;
+    }
+
     /** Every item of the shadow scores table. */
     public List<Map<String, AttributeValue>> shadowItems() {
-        return client.scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
+        return reader().scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
                 .stream().toList();
     }
 
     /** Every item of the applications table. */
     public List<Map<String, AttributeValue>> items() {
-        return client.scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
+        return reader().scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
                 .stream().toList();
     }
 
