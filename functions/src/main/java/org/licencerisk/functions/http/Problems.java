@@ -24,7 +24,7 @@ final class Problems {
         }
         if (e instanceof ConflictException conflict) {
             Problem p = ApiException.conflict(e.getMessage()).toProblem();
-            return new Problem(p.type(), p.title(), p.status(), p.detail(), null, conflict.figures());
+            return new Problem(p.type(), p.title(), p.status(), p.detail(), conflict.figures());
         }
         throw new IllegalArgumentException("No problem is defined for " + e.getClass().getName() + ".");
     }
