@@ -3,6 +3,9 @@ package org.licencerisk.functions.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.licencerisk.functions.errors.ConflictException;
+import org.licencerisk.functions.errors.InvalidRequestException;
+import org.licencerisk.functions.errors.NotFoundException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.storage.InvalidCursorException;
 import org.licencerisk.functions.storage.StorageUnavailableException;
@@ -26,8 +29,9 @@ import java.util.TreeSet;
  * <p>
  * The template routes {@code ANY} on each path to its function, so that this class can answer 405 with an
  * {@code Allow} header. Checks, in order: route (404), method (405), the route's {@link RoleRequirement} if it has
- * one (403), body size (413), media type (415). Typed
- * exceptions become their status; anything else becomes a 500 whose body names only the request id.
+ * one (403), body size (413), media type (415). The services' exceptions become their problems ({@link Problems}):
+ * invalid request 400, not found 404, conflict 409 (with its figures, e.g. a refused promotion's), storage unavailable
+ * 503 or 429 with {@code Retry-After}; anything else becomes a 500 whose body names only the request id.
  * Immutable and thread-safe.
  */
 public final class ApiDispatcher {
@@ -75,6 +79,8 @@ public final class ApiDispatcher {
             response = dispatch(event, requestId, method, route);
         } catch (ApiException e) {
             response = problem(e.toProblem());
+        } catch (InvalidRequestException | NotFoundException | ConflictException e) {
+            response = problem(Problems.of(e));
         } catch (InvalidApplicationException e) {
             response = problem(ApiException.invalid(
                     "The licence application has " + e.problems().size() + " invalid field(s).", e.problems()).toProblem());
