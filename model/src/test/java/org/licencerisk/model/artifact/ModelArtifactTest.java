@@ -35,7 +35,7 @@ class ModelArtifactTest {
 
     @BeforeAll
     static void train() {
-        artifact = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC), ProgressListener.NONE)
+        artifact = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withTune(false), ProgressListener.NONE)
                 .train(SyntheticData.dataset(4000), null, "synthetic.jsonl").artifact();
     }
 
@@ -147,10 +147,12 @@ class ModelArtifactTest {
     }
 
     private static ModelManifest copyWithFeatures(ModelManifest m, List<FeatureSpec> specs, String referenceData) {
-        String fingerprint = new org.licencerisk.model.features.FeatureDefinition(specs, referenceData).fingerprint();
+        String fingerprint = new org.licencerisk.model.features.FeatureDefinition(specs,
+                specs.equals(m.features()) ? m.crosses() : List.of(), referenceData).fingerprint();
         return new ModelManifest(m.formatVersion(), m.modelVersion(), m.createdAt(), m.trainer(), m.hyperparameters(),
-                m.seed(), specs, m.encodingVersion(), fingerprint, referenceData, m.calibration(), m.bandThresholds(),
-                m.training(), m.metrics(), m.trainingDataSha256(), m.modelFileSha256(), m.tribuoProvenance());
+                m.seed(), specs, specs.equals(m.features()) ? m.crosses() : List.of(), m.encodingVersion(), fingerprint, referenceData, m.calibration(),
+                m.bandThresholds(), m.training(), m.metrics(), m.trainingDataSha256(), m.modelFileSha256(),
+                m.tribuoProvenance(), m.selection());
     }
 
 }

@@ -64,7 +64,9 @@ public final class GoldenArtifacts {
         Files.createDirectories(dir);
         Files.write(dir.resolve(APPLICATIONS), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(applications));
         for (TrainerKind kind : TRAINERS) {
-            TrainingOptions options = new TrainingOptions(kind, 1L, null, 0.2, 0.1, 0.3, 5, 0.5, 30, 3, 0.2);
+            TrainingOptions options = TrainingOptions.builder(kind).seed(1L).validationShare(0.2).epochs(5)
+                    .learningRate(0.5).l2(0).halfLifeDays(0).crosses(false).trees(30).maxDepth(3).eta(0.2).tune(false)
+                    .build();
             ModelArtifact artifact = new RiskModelTrainer(options, ProgressListener.NONE)
                     .train(data, null, "synthetic-3000-seed" + SyntheticData.SEED + ".jsonl").artifact();
             Path target = dir.resolve(kind.id());
