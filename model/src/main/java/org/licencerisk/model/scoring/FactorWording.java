@@ -109,7 +109,8 @@ final class FactorWording {
     }
 
     private String part(String spec, String level) {
-        return ApplicationField.byId(spec).map(f -> sentence(spec + "=" + level, 1.0)).orElse(spec + " " + level);
+        return ApplicationField.byId(spec).map(f -> sentence(spec + "=" + level, 1.0))
+                .orElse("Recorded " + spec + " " + level);
     }
 
     private static String capitalised(String s) {
