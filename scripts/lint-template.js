@@ -16,7 +16,7 @@ const KNOWN_SPEC_GAPS = [
   /^Layers is not a valid property of AWS::Serverless::Function$/,
   // DynamoDB properties added in 2020 (SSEType) and 2023 (DeletionProtectionEnabled).
   /^DeletionProtectionEnabled is not a valid property of AWS::DynamoDB::Table$/,
-  /^SSEType is not a valid property of AWS::DynamoDB::Table\.SSESpecification$/,
+  /^(SSEType|KMSMasterKeyId) is not a valid property of AWS::DynamoDB::Table\.SSESpecification$/,
   // S3 bucket properties added in 2020 (S3 Bucket Keys, object ownership).
   /^BucketKeyEnabled is not a valid property of AWS::S3::Bucket\.ServerSideEncryptionRule$/,
   /^OwnershipControls is not a valid property of AWS::S3::Bucket$/,
