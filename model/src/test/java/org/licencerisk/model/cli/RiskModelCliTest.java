@@ -72,7 +72,8 @@ class RiskModelCliTest {
         Run r = run("train", "--data", data.toString(), "--trainer", "xgboost", "--no-tune", "--split-date", "2025-01-01",
                 "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("fitting xgboost"), r.err());
+        assertTrue(r.err().contains("choosing settings on the validation period"), r.err());
+        assertTrue(r.err().contains("refitting on the whole training period"), r.err());
         assertTrue(r.out().contains("ROC-AUC"), r.out());
         assertTrue(r.out().startsWith("Trained xgboost-"), r.out());
     }
