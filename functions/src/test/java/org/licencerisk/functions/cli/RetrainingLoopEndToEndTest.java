@@ -129,7 +129,7 @@ class RetrainingLoopEndToEndTest {
         JsonNode summary = tool(components, "export", "--out", export.toString(), "--key-file", key.toString());
         assertEquals(REFUSALS + OTHERS, summary.get("exported").asLong(), summary.toString());
         Path retrainedDir = dir.resolve("retrained");
-        new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(3L), ProgressListener.NONE)
+        new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(3L).withTune(false), ProgressListener.NONE)
                 .train(new JsonLinesDecisionLoader().load(export, FeatureDefinition.standard(), ReferenceData.shipped()),
                         null, export.getFileName().toString())
                 .artifact().writeTo(retrainedDir);

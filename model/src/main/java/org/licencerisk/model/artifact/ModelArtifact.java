@@ -137,7 +137,7 @@ public final class ModelArtifact {
         }
         FeatureDefinition definition;
         try {
-            definition = new FeatureDefinition(manifest.features(), manifest.referenceDataVersion());
+            definition = new FeatureDefinition(manifest.features(), manifest.crosses(), manifest.referenceDataVersion());
         } catch (IllegalArgumentException e) {
             throw new ArtifactException("The feature definition of model " + manifest.modelVersion()
                     + " is incompatible with this build: " + e.getMessage(), e);
