@@ -19,6 +19,7 @@ import org.licencerisk.functions.export.S3ExportReader;
 import org.licencerisk.functions.jobs.DynamoDbJobStore;
 import org.licencerisk.functions.jobs.JobStore;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.BackgroundChecks;
 import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
@@ -34,6 +35,7 @@ import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
 import org.licencerisk.functions.rescoring.RescoreService;
+import org.licencerisk.functions.rescoring.Sleeper;
 import org.licencerisk.functions.retraining.RetrainingService;
 import org.licencerisk.functions.screening.ApplicationScreening;
 import org.licencerisk.functions.screening.RegisterFollower;
@@ -77,21 +79,26 @@ public final class Components {
     private final Lazy<S3Objects> s3;
     private final ScreenerFactory screenerFactory;
     private final Lazy<Optional<RegisterFollower>> register;
+    private final BackgroundChecks background;
+    private final Sleeper sleeper;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
-                       Supplier<RiskScorer> scorer, boolean scorerGiven, ScreenerFactory screenerFactory) {
+                       Supplier<RiskScorer> scorer, boolean scorerGiven, BackgroundChecks background, Sleeper sleeper,
+                       ScreenerFactory screenerFactory) {
         this.screenerFactory = screenerFactory;
         this.register = new Lazy<>(() -> config.denialsTable() == null || screenerFactory == null ? Optional.empty()
-                : Optional.of(new RegisterFollower(denials(), screenerFactory, config.championCheck(), logger)
-                        .loadNow()));
+                : Optional.of(new RegisterFollower(denials(), screenerFactory, config.championCheck(), logger,
+                        background).loadNow()));
         this.scorerGiven = scorerGiven;
+        this.background = background;
+        this.sleeper = sleeper;
         this.config = config;
         this.clock = clock;
         this.logger = logger;
         this.dynamoDb = new Lazy<>(dynamoDb);
         this.scorer = new Lazy<>(scorer);
         this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
-                config.championCheck(), logger), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
+                config.championCheck(), logger, background), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
                 shadowScoring(), logger, screening()));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
@@ -113,19 +120,38 @@ public final class Components {
     /** The same, logging to {@code logger} (the command line logs to standard error, keeping its output clean). */
     public static Components create(ApiConfig config, StructuredLogger logger) {
         return new Components(config, Clock.systemUTC(), logger, () -> DynamoDbClientFactory.create(config),
-                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false, ScreenerFactories.standard());
+                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false, BackgroundChecks.daemonThreads(),
+                Sleeper.system(), ScreenerFactories.standard());
     }
 
     /** Components with a given client, scorer, clock and logger (tests and benchmarks). */
     public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
                                 StructuredLogger logger) {
-        return of(config, client, scorer, clock, logger, ScreenerFactories.standard());
+        return of(config, client, scorer, clock, logger, BackgroundChecks.daemonThreads(), Sleeper.system());
+    }
+
+    /**
+     * The same, with the checks that follow the registry timed and run by {@code background}, and the re-scoring job
+     * waiting on {@code sleeper} (tests: time that moves when the test says so).
+     */
+    public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
+                                StructuredLogger logger, BackgroundChecks background, Sleeper sleeper) {
+        return of(config, client, scorer, clock, logger, background, sleeper, ScreenerFactories.standard());
     }
 
     /** The same, screening with screeners built by {@code screenerFactory} (tests). */
     public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
                                 StructuredLogger logger, ScreenerFactory screenerFactory) {
-        return new Components(config, clock, logger, () -> client, () -> scorer, true, screenerFactory);
+        return of(config, client, scorer, clock, logger, BackgroundChecks.daemonThreads(), Sleeper.system(),
+                screenerFactory);
+    }
+
+    /** The same, with {@code background}, {@code sleeper} and {@code screenerFactory} given (tests). */
+    public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
+                                StructuredLogger logger, BackgroundChecks background, Sleeper sleeper,
+                                ScreenerFactory screenerFactory) {
+        return new Components(config, clock, logger, () -> client, () -> scorer, true, background, sleeper,
+                screenerFactory);
     }
 
     /** The clock services decide by. */
@@ -278,7 +304,7 @@ public final class Components {
         RiskScorer bundled = config.modelDir() != null || scorerGiven ? scorer() : null;
         return new RescoreService(registry(), new VerifiedModels(bundled, registry(), artifactStore()), cases(), scores,
                 scores::applications, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE, config.rescoreSettle(),
-                screening());
+                sleeper, screening());
     }
 
     /**
@@ -321,7 +347,8 @@ public final class Components {
         if (config.shadowScoresTable() == null) {
             return ShadowScoring.NONE;
         }
-        return new ShadowScorer(new ShadowModels(registry(), artifactStore(), config.championCheck(), logger),
+        return new ShadowScorer(new ShadowModels(registry(), artifactStore(), config.championCheck(), logger,
+                background),
                 shadowScores(), clock, logger);
     }
 

@@ -2,6 +2,7 @@ package org.licencerisk.functions.screening;
 
 import org.licencerisk.functions.denials.DenialRepository;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.BackgroundChecks;
 import org.licencerisk.functions.models.PeriodicCheck;
 import org.licencerisk.screening.Denial;
 import org.licencerisk.screening.DenialScreener;
@@ -53,10 +54,16 @@ public final class RegisterFollower {
     }
 
     public RegisterFollower(DenialRepository denials, ScreenerFactory factory, Duration interval, StructuredLogger log) {
+        this(denials, factory, interval, log, BackgroundChecks.daemonThreads());
+    }
+
+    /** The same, with the check timed and run by {@code background} (as the champion model's). */
+    public RegisterFollower(DenialRepository denials, ScreenerFactory factory, Duration interval, StructuredLogger log,
+                            BackgroundChecks background) {
         this.denials = denials;
         this.factory = factory;
         this.log = log;
-        this.check = new PeriodicCheck("denial-register-loader", interval, this::checkLogged);
+        this.check = new PeriodicCheck("denial-register-loader", interval, this::checkLogged, background);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.models.ModelRegistry;
+import org.licencerisk.functions.models.ModelStateConflictException;
 import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.PromotionKind;
 import org.licencerisk.functions.testing.Events;
@@ -210,9 +211,8 @@ class ShadowComparisonTest {
         ShadowComparison comparison = empty.components().shadowComparison();
         empty.components().registry().register(TestModel.manifestAs(SHADOW_1), null, "ds",
                 Instant.now(Clock.systemUTC()));
-        org.licencerisk.functions.http.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.licencerisk.functions.http.ApiException.class, () -> comparison.compare(SHADOW_1, null, 100));
-        assertEquals(409, e.type().status());
+        ModelStateConflictException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ModelStateConflictException.class, () -> comparison.compare(SHADOW_1, null, 100));
         assertEquals("There is no champion to compare model shadow-v2 with; name a baseline.", e.getMessage());
     }
 }

@@ -9,6 +9,8 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.BackgroundChecks;
+import org.licencerisk.functions.rescoring.Sleeper;
 import org.licencerisk.functions.storage.DynamoDbClientFactory;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.model.json.Json;
@@ -40,16 +42,20 @@ public final class TestStack {
     private final DynamoDbClient client;
     private final Components components;
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final ApiConfig readerConfig;
+    private DynamoDbClient reader;
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables) {
-        this(endpoint, scorer, createTables, Map.of());
-    }
-
-    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment) {
-        this(endpoint, scorer, createTables, environment, null, false);
+        this(endpoint, scorer, createTables, Map.of(), BackgroundChecks.daemonThreads(), Sleeper.system());
     }
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment,
+                      BackgroundChecks background, Sleeper sleeper) {
+        this(endpoint, scorer, createTables, environment, background, sleeper, null, false);
+    }
+
+    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment,
+                      BackgroundChecks background, Sleeper sleeper,
                       org.licencerisk.functions.screening.ScreenerFactory screenerFactory, boolean denials) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = new java.util.HashMap<>(environment);
@@ -64,6 +70,9 @@ public final class TestStack {
             env.putIfAbsent(ApiConfig.DENIALS_TABLE, "denials-" + suffix);
         }
         this.config = ApiConfig.from(env);
+        Map<String, String> patient = new java.util.HashMap<>(env);
+        patient.put(ApiConfig.DYNAMODB_TIMEOUT_MS, "60000");
+        this.readerConfig = ApiConfig.from(patient);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
             List<CreateTableRequest> tables = new java.util.ArrayList<>(List.of(
@@ -77,8 +86,8 @@ public final class TestStack {
         }
         StructuredLogger logger = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC());
         this.components = screenerFactory == null
-                ? Components.of(config, client, scorer, new TickingClock(), logger)
-                : Components.of(config, client, scorer, new TickingClock(), logger, screenerFactory);
+                ? Components.of(config, client, scorer, new TickingClock(), logger, background, sleeper)
+                : Components.of(config, client, scorer, new TickingClock(), logger, background, sleeper, screenerFactory);
     }
 
     /** A stack on the shared dynalite with the test model. */
@@ -93,17 +102,29 @@ public final class TestStack {
 
     /** A stack on the shared dynalite with the test model and further configuration (e.g. an artifact directory). */
     public static TestStack withEnvironment(Map<String, String> environment) {
-        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment);
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment,
+                BackgroundChecks.daemonThreads(), Sleeper.system());
+    }
+
+    /**
+     * The same, with the checks that follow the registry (champion, shadow models) timed and run by {@code time}: they
+     * run when the test calls {@link ManualTime#runPending()}; a re-scoring job's wait for its sweep advances it.
+     */
+    public static TestStack withEnvironment(Map<String, String> environment, ManualTime time) {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment, time.background(),
+                time);
     }
 
     /** A stack on the shared dynalite with the test model, screening with screeners {@code factory} builds. */
     public static TestStack withScreening(org.licencerisk.functions.screening.ScreenerFactory factory) {
-        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, Map.of(), factory, true);
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, Map.of(),
+                BackgroundChecks.daemonThreads(), Sleeper.system(), factory, true);
     }
 
     /** A stack on the shared dynalite with the test model and a denial register, but no screening. */
     public static TestStack withDenials() {
-        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, Map.of(), null, true);
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, Map.of(),
+                BackgroundChecks.daemonThreads(), Sleeper.system(), null, true);
     }
 
     /**
@@ -135,7 +156,8 @@ public final class TestStack {
         // A proxy adds a hop: a longer timeout, so that only the failures it injects fail.
         return new TestStack(endpoint, TestModel.scorer(), false, Map.of(ApiConfig.APPLICATIONS_TABLE,
                 config.applicationsTable(), ApiConfig.MODELS_TABLE, config.modelsTable(), ApiConfig.SHADOW_SCORES_TABLE,
-                config.shadowScoresTable(), ApiConfig.DYNAMODB_TIMEOUT_MS, "5000"));
+                config.shadowScoresTable(), ApiConfig.DYNAMODB_TIMEOUT_MS, "5000"), BackgroundChecks.daemonThreads(),
+                Sleeper.system());
     }
 
     /** The components. */
@@ -158,15 +180,26 @@ public final class TestStack {
         return logs.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A client with a long call timeout for the tests' own reads of what was stored (the stack's client fails fast,
+     * as the functions do; a busy machine must not fail the check of an outcome).
+     */
+    private synchronized DynamoDbClient reader() {
+        if (reader == null) {
+            reader = DynamoDbClientFactory.create(readerConfig);
+        }
+        return reader;
+    }
+
     /** Every item of the shadow scores table. */
     public List<Map<String, AttributeValue>> shadowItems() {
-        return client.scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
+        return reader().scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
                 .stream().toList();
     }
 
     /** Every item of the applications table. */
     public List<Map<String, AttributeValue>> items() {
-        return client.scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
+        return reader().scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
                 .stream().toList();
     }
 
