@@ -32,7 +32,7 @@ public interface DecisionHooks {
      *
      * @param override the request's consultation override reason, or {@code null}
      * @param subject  the token's subject
-     * @throws org.licencerisk.functions.http.ApiException 409 when a grant meets an open consultation without override
+     * @throws org.licencerisk.functions.errors.ConflictException when a grant meets an open consultation without override
      */
     default void beforeDecision(String applicationId, DecisionOutcome outcome, String override, String subject) {
     }

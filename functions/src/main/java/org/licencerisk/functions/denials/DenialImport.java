@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.model.application.FieldProblem;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.screening.Denial;
@@ -161,7 +160,7 @@ public final class DenialImport {
             } else {
                 c.unchanged++;
             }
-        } catch (ApiException conflict) {
+        } catch (ConcurrentDenialChangeException conflict) {
             c.rejected.add(new ImportReport.RejectedRow(line, "denialId", "Another change of this denial was stored"
                     + " at the same time; import the row again."));
             c.rejectedRows++;

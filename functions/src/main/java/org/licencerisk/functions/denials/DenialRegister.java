@@ -2,7 +2,7 @@ package org.licencerisk.functions.denials;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.storage.Page;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.screening.Denial;
@@ -41,7 +41,7 @@ public final class DenialRegister {
      * Creates or amends a denial from a JSON body; the same content again changes nothing.
      *
      * @throws InvalidDenialException with every problem of the body
-     * @throws ApiException           409 when another change of the same denial was stored at the same time
+     * @throws ConcurrentDenialChangeException when another change of the same denial was stored at the same time
      */
     public DenialChange put(String denialId, String body, String subject) {
         return store(parser.parse(body, denialId), subject);
@@ -50,7 +50,7 @@ public final class DenialRegister {
     /**
      * Stores a validated denial as its next version, unless its content is already current.
      *
-     * @throws ApiException 409 when another change of the same denial was stored at the same time
+     * @throws ConcurrentDenialChangeException when another change of the same denial was stored at the same time
      */
     public DenialChange store(Denial denial, String subject) {
         String hash = contentHash(denial);
@@ -79,7 +79,7 @@ public final class DenialRegister {
             if (last.contentHash().equals(hash)) {
                 return new DenialChange(last, false, false);
             }
-            throw ApiException.conflict("Another change of denial " + denial.denialId()
+            throw new ConcurrentDenialChangeException("Another change of denial " + denial.denialId()
                     + " was stored at the same time; read it and send yours again if it still applies.");
         }
         denials.advanceCurrent(next);
@@ -90,19 +90,20 @@ public final class DenialRegister {
     /**
      * Revokes a denial; revoking a revoked denial changes nothing.
      *
-     * @throws ApiException 404 for an unknown denial, 400 without a reason
+     * @throws UnknownDenialException for an unknown denial
+     * @throws InvalidRequestException without a reason
      */
     public DenialChange revoke(String denialId, String body, String subject) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("$", "The body is not well-formed JSON.");
+            throw InvalidRequestException.of("$", "The body is not well-formed JSON.");
         }
         JsonNode reason = node == null ? null : node.get("reason");
         if (node == null || !node.isObject() || reason == null || !reason.isTextual() || reason.textValue().isBlank()
                 || reason.textValue().length() > 4000 || node.size() != 1) {
-            throw ApiException.invalid("reason", "The body must be {\"reason\": \"...\"}: why the denial is revoked"
+            throw InvalidRequestException.of("reason", "The body must be {\"reason\": \"...\"}: why the denial is revoked"
                     + " (1 to 4000 characters).");
         }
         return revoke(denialId, subject);
@@ -111,7 +112,7 @@ public final class DenialRegister {
     /**
      * Revokes a denial without a body (own refusals revised away from REFUSED).
      *
-     * @throws ApiException 404 for an unknown denial
+     * @throws UnknownDenialException for an unknown denial
      */
     public DenialChange revoke(String denialId, String subject) {
         StoredDenial current = find(denialId);
@@ -139,13 +140,13 @@ public final class DenialRegister {
     /**
      * The current version of a denial.
      *
-     * @throws ApiException 404 for an unknown denial
+     * @throws UnknownDenialException for an unknown denial
      */
     public StoredDenial find(String denialId) {
         if (!DenialParser.DENIAL_ID.matcher(denialId).matches()) {
-            throw ApiException.invalid("denialId", "Must be 1 to 64 letters, digits, '-', '_', '.' or ':'.");
+            throw InvalidRequestException.of("denialId", "Must be 1 to 64 letters, digits, '-', '_', '.' or ':'.");
         }
-        return denials.find(denialId).orElseThrow(() -> ApiException.notFound("No denial " + denialId
+        return denials.find(denialId).orElseThrow(() -> new UnknownDenialException("No denial " + denialId
                 + " is in the register."));
     }
 

@@ -13,7 +13,6 @@ import org.licencerisk.functions.storage.Page;
 import org.licencerisk.model.application.Countries;
 import org.licencerisk.screening.DenialStatus;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.licencerisk.functions.decisions.DecisionHooks;
 import org.licencerisk.functions.decisions.DecisionOutcome;
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.scores.ScoreRepository;
 import org.licencerisk.functions.scores.StoredScore;
 import org.licencerisk.model.application.FieldProblem;
@@ -45,17 +45,18 @@ public final class MatchReviewService {
      * Records an officer's review of the match of {@code denialId} on the application's latest score.
      *
      * @param officer the token's subject
-     * @throws ApiException 400 for an invalid body, 404 when the latest score has no such match
+     * @throws InvalidRequestException for an invalid body
+     * @throws NoSuchMatchException    when the latest score has no such match
      */
     public MatchReview review(String applicationId, String denialId, String body, String officer) {
         if (!DENIAL_ID.matcher(denialId).matches()) {
-            throw ApiException.invalid("denialId", "Must be 1 to 64 letters, digits, '-', '_', '.' or ':'.");
+            throw InvalidRequestException.of("denialId", "Must be 1 to 64 letters, digits, '-', '_', '.' or ':'.");
         }
         Request request = parse(body);
-        StoredScore latest = scores.latest(applicationId).orElseThrow(() -> ApiException.notFound(
+        StoredScore latest = scores.latest(applicationId).orElseThrow(() -> new NoSuchMatchException(
                 "No score has been stored for application " + applicationId + "."));
         DenialMatch match = latest.screening().matches().stream().filter(m -> m.denialId().equals(denialId))
-                .findFirst().orElseThrow(() -> ApiException.notFound("The latest score of application "
+                .findFirst().orElseThrow(() -> new NoSuchMatchException("The latest score of application "
                         + applicationId + " has no match with denial " + denialId + "."));
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int sequence = (int) reviews.reviews(applicationId).stream().filter(r -> r.denialId().equals(denialId)).count();
@@ -81,10 +82,10 @@ public final class MatchReviewService {
     /**
      * The case's matches, reviews and consultations.
      *
-     * @throws ApiException 404 when the application has no score
+     * @throws NoSuchMatchException when the application has no score
      */
     public MatchCase matchCase(String applicationId) {
-        StoredScore latest = scores.latest(applicationId).orElseThrow(() -> ApiException.notFound(
+        StoredScore latest = scores.latest(applicationId).orElseThrow(() -> new NoSuchMatchException(
                 "No score has been stored for application " + applicationId + "."));
         return new MatchCase(applicationId, latest.screening().registerVersion(), latest.screening().matches(),
                 reviews.reviews(applicationId), reviews.consultations(applicationId));
@@ -105,7 +106,7 @@ public final class MatchReviewService {
                 }
                 if (override == null) {
                     Consultation c = open.get(0);
-                    throw ApiException.conflict("A consultation of " + c.notifyingState() + " about denial "
+                    throw new OpenConsultationException("A consultation of " + c.notifyingState() + " about denial "
                             + c.denialId() + ", an essentially identical transaction it denied, is open (reply due "
                             + c.replyDue() + "): the denying state must be consulted before granting. Wait for its"
                             + " reply, or send \"consultationOverride\": {\"reason\": \"...\"} to grant anyway.");
@@ -127,10 +128,10 @@ public final class MatchReviewService {
         try {
             node = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("$", "The body is not well-formed JSON.");
+            throw InvalidRequestException.of("$", "The body is not well-formed JSON.");
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid("$", "The review must be a JSON object.");
+            throw InvalidRequestException.of("$", "The review must be a JSON object.");
         }
         List<FieldProblem> problems = new ArrayList<>();
         node.fieldNames().forEachRemaining(n -> {
@@ -163,7 +164,7 @@ public final class MatchReviewService {
             problems.add(new FieldProblem("reason", "Is required to dismiss a match: say why it is a false alarm."));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid("The review has " + problems.size() + " invalid field(s).", problems);
+            throw new InvalidRequestException("The review has " + problems.size() + " invalid field(s).", problems);
         }
         return new Request(verdict, reason);
     }
