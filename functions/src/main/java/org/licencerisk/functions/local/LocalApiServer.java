@@ -38,7 +38,8 @@ import java.util.concurrent.Executors;
  * <p>
  * Started by {@code scripts/local-api}, which passes everything as arguments:
  * {@code --template FILE --port N --dynamodb-endpoint URL --model-dir DIR [--auth off|on] [--jwt-issuer I]
- * [--jwt-audience A] [--threads N] [--rescore-check-seconds N]}. Where AWS starts the {@code RescoreFunction} from the
+ * [--jwt-audience A] [--threads N] [--rescore-check-seconds N] [--console-dir DIR]}. With {@code --console-dir}, the
+ * officers' console is served under {@code /console/} ({@link ConsoleFiles}). Where AWS starts the {@code RescoreFunction} from the
  * models table's stream, which dynalite lacks, the local server runs a {@link PointerWatcher} instead (every
  * {@code --rescore-check-seconds}, default 5; 0 turns it off).
  */
@@ -56,10 +57,12 @@ public final class LocalApiServer implements AutoCloseable {
     private final ExecutorService executor;
     private final StructuredLogger log;
     private final Map<String, String> openClaims;
+    private final ApiConfig config;
 
     private LocalApiServer(SamTemplate template, Components components, LocalAuth auth, int port, int threads)
             throws IOException {
         this.auth = auth;
+        this.config = components.config();
         this.log = components.logger();
         this.openClaims = LocalAuth.openClaims(components.config());
         this.router = new LocalRouter(template);
@@ -99,6 +102,11 @@ public final class LocalApiServer implements AutoCloseable {
         return s;
     }
 
+    /** Serves the officers' console from {@code siteDir} under {@code /console/} ({@link ConsoleFiles}). */
+    public void serveConsole(Path siteDir) {
+        server.createContext(ConsoleFiles.PREFIX, new ConsoleFiles(siteDir, config, auth));
+    }
+
     /** The port it listens on. */
     public int port() {
         return server.getAddress().getPort();
@@ -134,6 +142,9 @@ public final class LocalApiServer implements AutoCloseable {
         LocalApiServer server = start(template, components, auth, Integer.parseInt(options.getOrDefault("port", "3000")),
                 Integer.parseInt(options.getOrDefault("threads", Integer.toString(DEFAULT_THREADS))));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        if (options.get("console-dir") != null) {
+            server.serveConsole(Path.of(options.get("console-dir")));
+        }
         long rescoreCheck = Long.parseLong(options.getOrDefault("rescore-check-seconds", "5"));
         if (rescoreCheck > 0) {
             PointerWatcher watcher = PointerWatcher.start(components, Duration.ofSeconds(rescoreCheck));
@@ -142,6 +153,9 @@ public final class LocalApiServer implements AutoCloseable {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("url", "http://127.0.0.1:" + server.port());
         fields.put("auth", auth.enabled() ? "on" : "off");
+        if (options.get("console-dir") != null) {
+            fields.put("console", "http://127.0.0.1:" + server.port() + ConsoleFiles.PREFIX + "/");
+        }
         fields.put("functions", template.functions().size());
         fields.put("rescoreCheckSeconds", rescoreCheck);
         fields.put("templateReadMs", templateMs);

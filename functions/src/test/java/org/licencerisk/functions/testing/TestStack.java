@@ -49,9 +49,11 @@ public final class TestStack {
         Map<String, String> env = new java.util.HashMap<>(environment);
         // Re-scoring jobs end without a sweep unless a test asks for one (no lagging scoring functions here).
         env.putIfAbsent(ApiConfig.RESCORE_SETTLE_SECONDS, "0");
+        // The timeout may be raised by a caller (the browser tests run beside a browser on a busy machine).
+        env.putIfAbsent(ApiConfig.DYNAMODB_TIMEOUT_MS, "1500");
         env.putAll(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
                 ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
-                ApiConfig.DYNAMODB_TIMEOUT_MS, "1500", ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
+                ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
         this.config = ApiConfig.from(env);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {

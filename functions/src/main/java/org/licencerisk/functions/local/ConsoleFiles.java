@@ -1,0 +1,146 @@
+package org.licencerisk.functions.local;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.model.json.Json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the officers' console (the static files of {@code console/site}) under {@code /console/}, as CloudFront
+ * serves them in AWS: the same security headers, and {@code config.json} written from the local server's settings
+ * (sign-in {@code none} when local authentication is off, {@code local} with a choice of local identities when it
+ * is on). Only {@code GET} and {@code HEAD} of files inside the site directory; nothing is logged.
+ */
+public final class ConsoleFiles implements HttpHandler {
+
+    /** Where the console is served. */
+    public static final String PREFIX = "/console";
+
+    /**
+     * The console's Content-Security-Policy: scripts and styles only from the site's own files (no inline code or
+     * style attributes), API calls only to its own origin. In AWS, connect-src adds the API and the sign-in domain.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The identities the local sign-in page offers: subject and roles. */
+    public static final List<Map.Entry<String, List<String>>> LOCAL_IDENTITIES = List.of(
+            Map.entry("officer-7", List.of("officer")),
+            Map.entry("officer-12", List.of("officer")),
+            Map.entry("ds-ada", List.of("data-scientist")),
+            Map.entry("visitor", List.of()));
+
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9]+)*(/[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9]+)*)*");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+            "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "txt", "text/plain; charset=utf-8");
+
+    private final Path root;
+    private final byte[] config;
+
+    /**
+     * @param root   the site directory ({@code console/site})
+     * @param config the API's configuration (role claim and role names)
+     * @param auth   local authentication: decides the sign-in mode
+     */
+    public ConsoleFiles(Path root, ApiConfig config, LocalAuth auth) {
+        if (!Files.isRegularFile(root.resolve("index.html"))) {
+            throw new IllegalArgumentException("The console directory " + root + " has no index.html.");
+        }
+        this.root = root.toAbsolutePath().normalize();
+        this.config = configJson(config, auth);
+    }
+
+    /** The console's config.json for this server. */
+    static byte[] configJson(ApiConfig config, LocalAuth auth) {
+        ObjectNode c = Json.mapper().createObjectNode();
+        c.put("apiBase", "");
+        c.put("signIn", auth.enabled() ? "local" : "none");
+        c.put("roleClaim", config.roleClaim());
+        c.put("officerRole", config.officerRole());
+        c.put("dataScientistRole", config.dataScientistRole());
+        c.put("openSubject", LocalAuth.OPEN_SUBJECT);
+        if (auth.enabled()) {
+            ObjectNode local = c.putObject("local");
+            local.put("issuer", auth.issuer());
+            local.put("audience", auth.audience());
+            ArrayNode identities = local.putArray("identities");
+            for (Map.Entry<String, List<String>> identity : LOCAL_IDENTITIES) {
+                ObjectNode i = identities.addObject();
+                i.put("subject", identity.getKey());
+                ArrayNode roles = i.putArray("roles");
+                identity.getValue().forEach(r -> roles.add(r.equals("officer") ? config.officerRole()
+                        : r.equals("data-scientist") ? config.dataScientistRole() : r));
+            }
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(c);
+        } catch (IOException e) {
+            throw new IllegalStateException("The console configuration cannot be written.", e);
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            var headers = exchange.getResponseHeaders();
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Cross-Origin-Opener-Policy", "same-origin");
+            headers.set("Cache-Control", "no-cache");
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                headers.set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed\n".getBytes());
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals(PREFIX)) {
+                headers.set("Location", PREFIX + "/");
+                send(exchange, 308, null, new byte[0]);
+                return;
+            }
+            String relative = path.substring(PREFIX.length() + 1);
+            if (relative.isEmpty()) {
+                relative = "index.html";
+            }
+            if (relative.equals("config.json")) {
+                headers.set("Cache-Control", "no-store");
+                send(exchange, 200, TYPES.get("json"), config);
+                return;
+            }
+            Path file = SAFE_PATH.matcher(relative).matches() ? root.resolve(relative).normalize() : null;
+            String extension = relative.substring(relative.lastIndexOf('.') + 1);
+            if (file == null || !file.startsWith(root) || !Files.isRegularFile(file) || !TYPES.containsKey(extension)) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Not Found\n".getBytes());
+                return;
+            }
+            send(exchange, 200, TYPES.get(extension), Files.readAllBytes(file));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        if (type != null) {
+            exchange.getResponseHeaders().set("Content-Type", type);
+        }
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
