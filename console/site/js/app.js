@@ -97,7 +97,9 @@ async function route() {
     if (!target.hasAttribute('tabindex') && target.tagName === 'H1') target.setAttribute('tabindex', '-1');
     target.focus();
   }
+  // How long the page took: from the navigation inside the console (render:…), and since the document's start (ready:…).
   performance.measure(`render:${page}`, { start: started, end: performance.now() });
+  performance.mark(`ready:${page}`);
   document.body.dataset.page = page;
   return undefined;
 }

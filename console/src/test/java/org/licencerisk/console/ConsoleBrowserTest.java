@@ -280,4 +280,46 @@ class ConsoleBrowserTest {
     private void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
+
+    /**
+     * How long the queue and the case take to render after a navigation inside the console (API calls included),
+     * over repeated navigations: written to target/console-render-times.txt for BENCHMARKS.md, not asserted.
+     */
+    @Test
+    void theQueueAndCaseRecordHowLongTheyTakeToRender() throws Exception {
+        signIn("officer-7");
+        rendered(page, "queue");
+        double firstLoad = ((Number) page.evaluate("() => performance.getEntriesByName('ready:queue')[0].startTime")).doubleValue();
+        String first = stack.queue().get(0);
+        int rounds = 15;
+        for (int i = 0; i < rounds; i++) {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(first).setExact(true)).click();
+            rendered(page, "case");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Queue").setExact(true)).click();
+            rendered(page, "queue");
+        }
+        List<Double> queue = measures("render:queue");
+        List<Double> kase = measures("render:case");
+        assertEquals(rounds, kase.size(), "every case render is measured");
+        assertTrue(queue.size() > rounds, "every queue render is measured");
+        String report = String.format(java.util.Locale.ROOT,
+                "console render after navigation (ms, %d rounds, %d applications, chromium headless, %d cores, load %.1f)%n"
+                        + "queue: median %.0f, p90 %.0f, max %.0f%ncase: median %.0f, p90 %.0f, max %.0f%n"
+                        + "first load to rendered queue (sign-in, module load, config, API): %.0f%n",
+                rounds, stack.queue().size(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                quantile(queue, 0.5), quantile(queue, 0.9), quantile(queue, 1), quantile(kase, 0.5), quantile(kase, 0.9),
+                quantile(kase, 1), firstLoad);
+        Files.writeString(Path.of("target/console-render-times.txt"), report);
+        System.out.print(report);
+    }
+
+    private List<Double> measures(String name) {
+        List<?> values = (List<?>) page.evaluate("n => performance.getEntriesByName(n).map(m => m.duration)", name);
+        return values.stream().map(v -> ((Number) v).doubleValue()).sorted().toList();
+    }
+
+    private static double quantile(List<Double> sorted, double q) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+    }
 }
