@@ -12,7 +12,10 @@ import { firstUndecided } from './queue.js';
 
 export async function renderCase(view, applicationId) {
   const base = `/v1/applications/${seg(applicationId)}`;
-  const [score, history] = await Promise.all([get(`${base}/scores/latest`), get(`${base}/scores?limit=20`)]);
+  // The case's denial matches with their reviews and consultations, where the API screens against denials; else
+  // whatever matches the score carries.
+  const [score, history, screening] = await Promise.all([get(`${base}/scores/latest`), get(`${base}/scores?limit=20`),
+    get(`${base}/denial-matches`).catch(() => null)]);
   const notice = flash.message;
   flash.message = null;
   add(view, 
@@ -29,9 +32,9 @@ export async function renderCase(view, applicationId) {
     factorsSection(score.factors || []),
     flagsSection(score.redFlags || []),
     applicationSection(score),
-    matchesSection(score, base),
+    matchesSection(score, screening, base),
     historySection(history.items || []),
-    decisionSection(score, base, applicationId));
+    decisionSection(score, screening, base, applicationId));
   return 'case';
 }
 
@@ -103,25 +106,41 @@ const VERDICT_WORDS = {
   SIMILAR_GOODS_SAME_DESTINATION: 'Similar goods to the same destination',
 };
 
-function matchesSection(score, base) {
-  const matches = score.denialMatches;
-  const consultations = [].concat(score.consultations || [], score.consultation ? [score.consultation] : []);
-  return h('section', { 'aria-labelledby': 'matches-heading' },
-    h('h2', { class: 'govuk-heading-m', id: 'matches-heading', text: `Denial matches${matches ? ` (${matches.length})` : ''}` }),
-    consultations.filter((c) => !c.closedOn).map((c) => h('div', { class: 'govuk-warning-text' },
-      h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-      h('strong', { class: 'govuk-warning-text__text' },
-        h('span', { class: 'govuk-visually-hidden', text: 'Warning' }),
-        `A consultation with ${c.notifyingState} is open since ${date(c.openedOn)} (reply due ${date(c.replyDue)}): do not grant before it is closed.`))),
-    matches === undefined ? h('p', { class: 'govuk-body', text: 'This score was not screened against the denial register.' })
-      : matches.length === 0 ? h('p', { class: 'govuk-body', text: 'No denial matches.' })
-        : matches.map((m, i) => matchCard(m, i, base)));
+/** Open consultations of denying states: a grant is refused (409) while one is open, unless overridden. */
+function openConsultations(screening) {
+  return ((screening && screening.consultations) || []).filter((c) => c.status === 'OPEN');
 }
 
-function matchCard(m, i, base) {
+function consultationWarning(c) {
+  return h('div', { class: 'govuk-warning-text' },
+    h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
+    h('strong', { class: 'govuk-warning-text__text' },
+      h('span', { class: 'govuk-visually-hidden', text: 'Warning' }),
+      `A consultation with ${c.notifyingState} about denial ${c.denialId} is open since ${date(c.openedOn)} `
+      + `(reply due ${date(c.replyDue)}): do not grant before it is closed.`));
+}
+
+function matchesSection(score, screening, base) {
+  const matches = screening ? screening.matches : score.denialMatches;
+  const reviews = new Map(((screening && screening.reviews) || []).map((r) => [r.denialId, r]));
+  const warnings = h('div', { id: 'consultations' }, openConsultations(screening).map(consultationWarning));
+  return h('section', { 'aria-labelledby': 'matches-heading' },
+    h('h2', { class: 'govuk-heading-m', id: 'matches-heading', text: `Denial matches${matches ? ` (${matches.length})` : ''}` }),
+    warnings,
+    matches === undefined || matches === null ? h('p', { class: 'govuk-body', text: 'This score was not screened against the denial register.' })
+      : matches.length === 0 ? h('p', { class: 'govuk-body', text: 'No denial matches.' })
+        : matches.map((m, i) => matchCard(m, i, base, reviews.get(m.denialId), warnings)));
+}
+
+function reviewWords(r) {
+  return `Reviewed: ${r.verdict === 'CONFIRMED' ? 'confirmed' : 'dismissed'}${r.officer ? ` by ${r.officer}` : ''}`
+    + `${r.reviewedAt ? ` on ${date(r.reviewedAt)}` : ''}${r.reason ? ` (${r.reason})` : ''}.`;
+}
+
+function matchCard(m, i, base, review, warnings) {
   const id = `match-${i}`;
-  const status = h('p', { class: 'govuk-body', role: 'status', id: `${id}-status`,
-    text: m.review ? `Reviewed: ${m.review.verdict === 'CONFIRMED' ? 'confirmed' : 'dismissed'}${m.review.reason ? ` (${m.review.reason})` : ''}.` : 'Not reviewed yet.' });
+  const status = h('p', { class: 'govuk-body app-review-status', role: 'status', id: `${id}-status`,
+    text: review ? reviewWords(review) : 'Not reviewed yet.' });
   const error = h('p', { class: 'govuk-error-message', id: `${id}-error`, hidden: true });
   const reason = h('textarea', { class: 'govuk-textarea', id: `${id}-reason`, name: `${id}-reason`, rows: '2',
     'aria-describedby': `${id}-reason-hint` });
@@ -154,8 +173,13 @@ function matchCard(m, i, base) {
     }
     error.hidden = true;
     try {
-      await put(`${base}/denial-matches/${seg(m.denialId)}`, text ? { verdict, reason: text } : { verdict });
-      status.textContent = `Reviewed: ${verdict === 'CONFIRMED' ? 'confirmed' : 'dismissed'}${text ? ` (${text})` : ''}.`;
+      const recorded = (await put(`${base}/denial-matches/${seg(m.denialId)}`, text ? { verdict, reason: text } : { verdict })).body
+        || { verdict, reason: text };
+      status.textContent = reviewWords(recorded);
+      if (recorded.consultation && recorded.consultation.status === 'OPEN') {
+        warnings.append(consultationWarning(recorded.consultation));
+        status.textContent += ` A consultation with ${recorded.consultation.notifyingState} is now open.`;
+      }
       status.focus();
     } catch (e) {
       error.hidden = false;
@@ -165,8 +189,9 @@ function matchCard(m, i, base) {
   status.setAttribute('tabindex', '-1');
   return h('div', { class: 'app-match' },
     h('h3', { class: 'govuk-heading-s', text: `${VERDICT_WORDS[m.verdict] || m.verdict}: denial ${m.denialId}` }),
-    h('p', { class: 'govuk-body', text: `${m.source === 'OWN' ? 'Our own refusal' : `Notified by ${m.notifyingState}`} on ${date(m.notifiedOn)}. `
-      + `Match ${percent(m.score)}. ${m.reason || ''}` }),
+    h('p', { class: 'govuk-body', text: m.reason || '' }),
+    h('p', { class: 'govuk-body-s app-muted', text: `${m.source === 'OWN' ? 'Our own refusal' : `Notified by ${m.notifyingState}`} on ${date(m.notifiedOn)}; `
+      + `match strength ${percent(m.score)}.` }),
     scrollRegion(`Denial ${m.denialId} compared field by field`, table(null,
       ['Field', 'This application', 'The denial', 'Similarity'],
       (m.fields || []).map((f) => [f.field, f.applicationValue ?? '', f.denialValue ?? '',
@@ -186,8 +211,9 @@ function preTicked(score) {
   return new Set((score.redFlags || []).map((f) => f.criterion));
 }
 
-function decisionSection(score, base, applicationId) {
+function decisionSection(score, screening, base, applicationId) {
   const ticked = preTicked(score);
+  const open = openConsultations(screening);
   const summary = h('div', { class: 'govuk-error-summary', id: 'error-summary', hidden: true, tabindex: '-1' });
   const outcomes = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REFUSED', 'WITHDRAWN'];
   const form = h('form', { id: 'decision-form', novalidate: true, 'aria-labelledby': 'decision' },
@@ -216,6 +242,7 @@ function decisionSection(score, base, applicationId) {
       h('p', { class: 'govuk-error-message', id: 'rationale-error', hidden: true }),
       h('textarea', { class: 'govuk-textarea', id: 'rationale', name: 'rationale', rows: '4', maxlength: '4000',
         'aria-describedby': 'rationale-hint' })),
+    open.length ? overrideFields(open) : null,
     h('button', { type: 'submit', class: 'govuk-button', id: 'record-decision', 'data-module': 'govuk-button', text: 'Record decision' }));
 
   form.addEventListener('submit', async (event) => {
@@ -227,6 +254,9 @@ function decisionSection(score, base, applicationId) {
     if (!outcome) problems.push(['outcome', 'Choose an outcome']);
     if (outcome === 'REFUSED' && ids.length === 0) problems.push(['criteria', 'Choose at least one criterion the refusal rests on']);
     if (!rationale) problems.push(['rationale', 'Enter the rationale for the decision']);
+    const override = form.querySelector('#override')?.checked;
+    const overrideReason = form.querySelector('#override-reason')?.value.trim();
+    if (override && !overrideReason) problems.push(['override', 'Enter why you grant before the denying state replies']);
     if (problems.length) {
       showErrors(form, summary, problems);
       return;
@@ -234,7 +264,9 @@ function decisionSection(score, base, applicationId) {
     const button = form.querySelector('#record-decision');
     button.disabled = true;
     try {
-      await put(`${base}/decision`, { outcome, criteria: apiCriteria(ids), rationale, officerId: auth.subject() });
+      const body = { outcome, criteria: apiCriteria(ids), rationale, officerId: auth.subject() };
+      if (override && outcome.startsWith('APPROVED')) body.consultationOverride = { reason: overrideReason };
+      await put(`${base}/decision`, body);
       const next = await firstUndecided(applicationId);
       flash.message = `Decision recorded for ${applicationId}: ${outcomeWords(outcome).toLowerCase()}.`;
       go(next ? `#/cases/${encodeURIComponent(next.applicationId)}` : '#/queue');
@@ -251,18 +283,39 @@ function decisionSection(score, base, applicationId) {
     h('h2', { class: 'govuk-heading-m', id: 'decision', text: 'Decision' }), form);
 }
 
-function fieldOf(path) {
-  const field = String(path || '').replace(/^\$\.?/, '').split(/[.[]/)[0];
-  return ['outcome', 'criteria', 'rationale'].includes(field) ? field : null;
+/** Granting although a consultation is open: recorded with its reason (the API refuses a grant otherwise). */
+function overrideFields(open) {
+  return h('div', { class: 'govuk-form-group', id: 'override-group' },
+    h('fieldset', { class: 'govuk-fieldset' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s', text: 'Open consultation' }),
+      h('div', { class: 'govuk-hint', text: `${open.map((c) => c.notifyingState).join(', ')} has not replied yet. A grant is refused `
+        + 'while a consultation is open, unless you override it with a reason, which is recorded.' }),
+      h('p', { class: 'govuk-error-message', id: 'override-error', hidden: true }),
+      h('div', { class: 'govuk-checkboxes govuk-checkboxes--small' }, h('div', { class: 'govuk-checkboxes__item' },
+        h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: 'override', name: 'override' }),
+        h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'override', text: 'Grant although the consultation is open' }))),
+      h('label', { class: 'govuk-label', for: 'override-reason', text: 'Why grant before the reply' }),
+      h('textarea', { class: 'govuk-textarea', id: 'override-reason', name: 'override-reason', rows: '2', maxlength: '4000' })));
 }
 
-const FIRST_INPUT = { outcome: 'outcome-APPROVED', criteria: `criterion-${CRITERIA[0].id}`, rationale: 'rationale' };
+const FIELDS = ['outcome', 'criteria', 'rationale', 'override'];
+
+function fieldOf(path) {
+  const field = String(path || '').replace(/^\$\.?/, '').split(/[.[]/)[0];
+  if (field === 'consultationOverride') return 'override';
+  return FIELDS.includes(field) ? field : null;
+}
+
+const FIRST_INPUT = {
+  outcome: 'outcome-APPROVED', criteria: `criterion-${CRITERIA[0].id}`, rationale: 'rationale', override: 'override-reason',
+};
 
 /** The GOV.UK error summary: each problem linked to its field, and the message beside the field. */
 function showErrors(form, summary, problems) {
-  for (const f of ['outcome', 'criteria', 'rationale']) {
+  for (const f of FIELDS) {
     const message = problems.find(([field]) => field === f)?.[1];
     const el = form.querySelector(`#${f}-error`);
+    if (!el) continue;
     form.querySelector(`#${f}-group`).classList.toggle('govuk-form-group--error', Boolean(message));
     el.hidden = !message;
     el.replaceChildren(...(message ? [h('span', { class: 'govuk-visually-hidden', text: 'Error: ' }), message] : []));
