@@ -3,6 +3,7 @@ package org.licencerisk.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.local.ConsoleFiles;
 import org.licencerisk.functions.local.LocalApiServer;
 import org.licencerisk.functions.local.LocalAuth;
 import org.licencerisk.functions.local.SamTemplate;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A local stack for one test: its own tables on the shared dynalite, the local API server with local authentication
@@ -44,12 +46,21 @@ final class ConsoleStack implements AutoCloseable {
 
     /** Starts a stack and scores {@code applications} applications (the two samples and variants of them). */
     static ConsoleStack start(int applications) {
+        return start(applications, null);
+    }
+
+    /** Starts a stack whose console signs in as {@code console} says (local identities when {@code null}). */
+    static ConsoleStack start(int applications, Function<LocalApiServer, ConsoleFiles> console) {
         try {
             TestStack stack = TestStack.withEnvironment(Map.of(ApiConfig.DYNAMODB_TIMEOUT_MS, "10000"));
             Path root = Dynalite.repositoryRoot();
             LocalApiServer server = LocalApiServer.start(SamTemplate.read(root.resolve("template.yaml")), stack.components(),
                     LocalAuth.from("on", ISSUER, AUDIENCE), 0);
-            server.serveConsole(root.resolve("console/site"));
+            if (console == null) {
+                server.serveConsole(root.resolve("console/site"));
+            } else {
+                server.serveConsole(console.apply(server));
+            }
             ConsoleStack s = new ConsoleStack(stack, server);
             List<ObjectNode> apps = new ArrayList<>();
             apps.add(Applications.surveillance());

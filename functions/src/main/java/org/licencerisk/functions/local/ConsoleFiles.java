@@ -9,6 +9,7 @@ import org.licencerisk.model.json.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class ConsoleFiles implements HttpHandler {
 
     private final Path root;
     private final byte[] config;
+    private final String contentSecurityPolicy;
 
     /**
      * @param root   the site directory ({@code console/site})
@@ -54,22 +56,61 @@ public final class ConsoleFiles implements HttpHandler {
      * @param auth   local authentication: decides the sign-in mode
      */
     public ConsoleFiles(Path root, ApiConfig config, LocalAuth auth) {
+        this(root, configJson(config, auth), CONTENT_SECURITY_POLICY);
+    }
+
+    private ConsoleFiles(Path root, byte[] config, String contentSecurityPolicy) {
         if (!Files.isRegularFile(root.resolve("index.html"))) {
             throw new IllegalArgumentException("The console directory " + root + " has no index.html.");
         }
         this.root = root.toAbsolutePath().normalize();
-        this.config = configJson(config, auth);
+        this.config = config;
+        this.contentSecurityPolicy = contentSecurityPolicy;
     }
 
-    /** The console's config.json for this server. */
-    static byte[] configJson(ApiConfig config, LocalAuth auth) {
+    /**
+     * The console signing in with an OpenID Connect provider (authorization code with PKCE), as in AWS: for trying a
+     * provider such as a local Keycloak, and for the browser tests' stand-in provider. The policy lets the console
+     * call the provider's token endpoint.
+     *
+     * @param authorizeUrl the provider's authorization endpoint
+     * @param tokenUrl     its token endpoint
+     * @param clientId     the console's client id there
+     */
+    public static ConsoleFiles withOpenIdConnect(Path root, ApiConfig config, URI authorizeUrl, URI tokenUrl, String clientId) {
+        ObjectNode c = baseConfig(config);
+        c.put("signIn", "oidc");
+        ObjectNode oidc = c.putObject("oidc");
+        oidc.put("authorizeUrl", authorizeUrl.toString());
+        oidc.put("tokenUrl", tokenUrl.toString());
+        oidc.put("clientId", clientId);
+        oidc.put("scope", "openid");
+        String tokenOrigin = tokenUrl.getScheme() + "://" + tokenUrl.getRawAuthority();
+        return new ConsoleFiles(root, bytes(c), CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' " + tokenOrigin));
+    }
+
+    private static ObjectNode baseConfig(ApiConfig config) {
         ObjectNode c = Json.mapper().createObjectNode();
         c.put("apiBase", "");
-        c.put("signIn", auth.enabled() ? "local" : "none");
         c.put("roleClaim", config.roleClaim());
         c.put("officerRole", config.officerRole());
         c.put("dataScientistRole", config.dataScientistRole());
         c.put("openSubject", LocalAuth.OPEN_SUBJECT);
+        return c;
+    }
+
+    private static byte[] bytes(ObjectNode c) {
+        try {
+            return Json.mapper().writeValueAsBytes(c);
+        } catch (IOException e) {
+            throw new IllegalStateException("The console configuration cannot be written.", e);
+        }
+    }
+
+    /** The console's config.json for this server. */
+    static byte[] configJson(ApiConfig config, LocalAuth auth) {
+        ObjectNode c = baseConfig(config);
+        c.put("signIn", auth.enabled() ? "local" : "none");
         if (auth.enabled()) {
             ObjectNode local = c.putObject("local");
             local.put("issuer", auth.issuer());
@@ -83,11 +124,7 @@ public final class ConsoleFiles implements HttpHandler {
                         : r.equals("data-scientist") ? config.dataScientistRole() : r));
             }
         }
-        try {
-            return Json.mapper().writeValueAsBytes(c);
-        } catch (IOException e) {
-            throw new IllegalStateException("The console configuration cannot be written.", e);
-        }
+        return bytes(c);
     }
 
     @Override
@@ -95,7 +132,7 @@ public final class ConsoleFiles implements HttpHandler {
         try (exchange) {
             String method = exchange.getRequestMethod();
             var headers = exchange.getResponseHeaders();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", contentSecurityPolicy);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("X-Frame-Options", "DENY");

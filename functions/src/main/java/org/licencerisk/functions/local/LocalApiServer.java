@@ -104,7 +104,17 @@ public final class LocalApiServer implements AutoCloseable {
 
     /** Serves the officers' console from {@code siteDir} under {@code /console/} ({@link ConsoleFiles}). */
     public void serveConsole(Path siteDir) {
-        server.createContext(ConsoleFiles.PREFIX, new ConsoleFiles(siteDir, config, auth));
+        serveConsole(new ConsoleFiles(siteDir, config, auth));
+    }
+
+    /** Serves the officers' console under {@code /console/} with the given files and sign-in. */
+    public void serveConsole(ConsoleFiles files) {
+        server.createContext(ConsoleFiles.PREFIX, files);
+    }
+
+    /** The configuration the functions share (role claim and role names for the console). */
+    public ApiConfig config() {
+        return config;
     }
 
     /** The port it listens on. */

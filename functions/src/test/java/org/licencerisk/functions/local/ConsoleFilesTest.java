@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.testing.Dynalite;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.json.Json;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +33,7 @@ class ConsoleFilesTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        TestStack stack = TestStack.create();
+        TestStack stack = TestStack.withEnvironment(Map.of(ApiConfig.DYNAMODB_TIMEOUT_MS, "10000"));
         SamTemplate template = SamTemplate.read(Dynalite.repositoryRoot().resolve("template.yaml"));
         open = LocalApiServer.start(template, stack.components(), LocalAuth.from("off", "iss", "aud"), 0);
         open.serveConsole(SITE);
