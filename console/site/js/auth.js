@@ -79,10 +79,12 @@ function utf8(text) {
 /** Local sign-in: an unsigned token for the chosen identity, valid for eight hours. */
 export function signInLocally(identity) {
   const local = config.local;
+  const claim = config.roleClaim || 'cognito:groups';
   const claims = {
     iss: local.issuer, aud: local.audience, sub: identity.subject,
     exp: Math.floor(Date.now() / 1000) + 8 * 3600,
-    [config.roleClaim || 'cognito:groups']: identity.roles,
+    // OAuth scopes are one space-separated string (RFC 6749); group claims are a list.
+    [claim]: claim === 'scope' ? identity.roles.join(' ') : identity.roles,
   };
   const jwt = `${b64url(utf8(JSON.stringify({ alg: 'none', typ: 'JWT' })))}.${b64url(utf8(JSON.stringify(claims)))}.local`;
   sessionStorage.setItem(TOKEN_KEY, jwt);
