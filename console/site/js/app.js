@@ -113,10 +113,14 @@ function errorPage(e) {
     ? 'The API refused this for your account: it needs a role your sign-in does not carry. Ask your administrator.'
     : status === 404 ? 'The API has no record of this. It may have been decided or never scored.'
       : (e && e.message) || 'The console could not show this page.';
+  // Refused by the API: signing in as someone else may help; a queue link would only be refused again.
+  const next = status === 403 && auth.mode() !== 'none'
+    ? h('a', { class: 'govuk-link', href: '#/sign-out', text: 'Sign out to sign in with another account' })
+    : h('a', { class: 'govuk-link', href: '#/queue', text: 'Go to the queue' });
   return [
     h('h1', { class: 'govuk-heading-l', text: title }),
     h('p', { class: 'govuk-body', text: explanation }),
-    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '#/queue', text: 'Go to the queue' })),
+    h('p', { class: 'govuk-body' }, next),
   ];
 }
 
