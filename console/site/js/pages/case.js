@@ -132,6 +132,12 @@ function matchesSection(score, screening, base) {
         : matches.map((m, i) => matchCard(m, i, base, reviews.get(m.denialId), warnings)));
 }
 
+/** A field of the evidence in words: END_USER → "End user", controlListEntry → "Control list entry". */
+function fieldWords(field) {
+  const words = String(field).replace(/([a-z])([A-Z])/g, '$1 $2').replaceAll('_', ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function reviewWords(r) {
   return `Reviewed: ${r.verdict === 'CONFIRMED' ? 'confirmed' : 'dismissed'}${r.officer ? ` by ${r.officer}` : ''}`
     + `${r.reviewedAt ? ` on ${date(r.reviewedAt)}` : ''}${r.reason ? ` (${r.reason})` : ''}.`;
@@ -194,7 +200,7 @@ function matchCard(m, i, base, review, warnings) {
       + `match strength ${percent(m.score)}.` }),
     scrollRegion(`Denial ${m.denialId} compared field by field`, table(null,
       ['Field', 'This application', 'The denial', 'Similarity'],
-      (m.fields || []).map((f) => [f.field, f.applicationValue ?? '', f.denialValue ?? '',
+      (m.fields || []).map((f) => [fieldWords(f.field), f.applicationValue ?? '', f.denialValue ?? '',
         `${percent(f.similarity)}${f.method ? ` (${f.method})` : ''}`]))),
     status, form);
 }
@@ -338,8 +344,8 @@ function explain(e, what) {
   const detail = e.problem.detail || '';
   if (e.status === 409) {
     if (/consult/i.test(detail)) {
-      return `A consultation with the state that denied an essentially identical transaction is still open, so this application `
-        + `cannot be granted yet. Refuse it, or wait for the reply. (${detail})`;
+      return 'A consultation with the state that denied an essentially identical transaction is still open, so this application '
+        + 'cannot be granted yet. Refuse it, wait for the reply, or tick "Grant although the consultation is open" and say why.';
     }
     return what === 'decision'
       ? 'Someone recorded a different decision on this application while you were reading it, so yours was not recorded. '
