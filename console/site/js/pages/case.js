@@ -184,6 +184,11 @@ function matchCard(m, i, base, review, warnings) {
       status.textContent = reviewWords(recorded);
       if (recorded.consultation && recorded.consultation.status === 'OPEN') {
         warnings.append(consultationWarning(recorded.consultation));
+        // The decision form now offers the override a grant needs.
+        const button = document.getElementById('record-decision');
+        if (button && !document.getElementById('override-group')) {
+          button.before(overrideFields([recorded.consultation]));
+        }
         status.textContent += ` A consultation with ${recorded.consultation.notifyingState} is now open.`;
       }
       status.focus();
