@@ -16,7 +16,7 @@ const KNOWN_SPEC_GAPS = [
   /^Layers is not a valid property of AWS::Serverless::Function$/,
   // DynamoDB properties added in 2020 (SSEType) and 2023 (DeletionProtectionEnabled).
   /^DeletionProtectionEnabled is not a valid property of AWS::DynamoDB::Table$/,
-  /^SSEType is not a valid property of AWS::DynamoDB::Table\.SSESpecification$/,
+  /^(SSEType|KMSMasterKeyId) is not a valid property of AWS::DynamoDB::Table\.SSESpecification$/,
   // S3 bucket properties added in 2020 (S3 Bucket Keys, object ownership).
   /^BucketKeyEnabled is not a valid property of AWS::S3::Bucket\.ServerSideEncryptionRule$/,
   /^OwnershipControls is not a valid property of AWS::S3::Bucket$/,
@@ -51,6 +51,11 @@ Object.assign(awsData.awsResources.ResourceTypes, {
   'AWS::Cognito::UserPoolDomain': {
     Attributes: { CloudFrontDistribution: { PrimitiveType: 'String' } },
     Properties: { UserPoolId: string(true), Domain: string(true), CustomDomainConfig: json(false) },
+  },
+  'AWS::Cognito::UserPoolResourceServer': {
+    Attributes: {},
+    Properties: { UserPoolId: string(true), Identifier: string(true), Name: string(true),
+      Scopes: { Type: 'List', PrimitiveItemType: 'Json', Required: false, UpdateType: 'Mutable' } },
   },
   'AWS::CloudFront::ResponseHeadersPolicy': {
     Attributes: { Id: { PrimitiveType: 'String' }, LastModifiedTime: { PrimitiveType: 'String' } },

@@ -127,8 +127,8 @@ function errorPage(e) {
 async function start() {
   const response = await fetch('config.json', { cache: 'no-store' });
   config = await response.json();
-  config.officerRole = config.officerRole || 'officer';
-  config.dataScientistRole = config.dataScientistRole || 'data-scientist';
+  config.officerRole = config.officerRole || 'licence-risk/officer';
+  config.dataScientistRole = config.dataScientistRole || 'licence-risk/data-scientist';
   auth.configure(config);
   api.configure(config);
   try {

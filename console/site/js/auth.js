@@ -43,14 +43,14 @@ export function subject() {
   return t ? decode(t).sub : null;
 }
 
-/** Exact role check over the token's role claim (a list, or API Gateway's flattened "[a b]"). */
+/** Exact role check over the token's role claim: OAuth scopes as one space-separated string, or a list. */
 export function hasRole(role) {
   if (config.signIn === 'none') return true;
   const t = token();
   if (!t) return false;
-  let groups = decode(t)[config.roleClaim || 'cognito:groups'] || [];
-  if (typeof groups === 'string') groups = groups.replace(/^\[|\]$/g, '').split(' ');
-  return Array.isArray(groups) && groups.includes(role);
+  let roles = decode(t)[config.roleClaim || 'scope'] || [];
+  if (typeof roles === 'string') roles = roles.split(' ');
+  return Array.isArray(roles) && roles.includes(role);
 }
 
 export function signOut() {
@@ -79,7 +79,7 @@ function utf8(text) {
 /** Local sign-in: an unsigned token for the chosen identity, valid for eight hours. */
 export function signInLocally(identity) {
   const local = config.local;
-  const claim = config.roleClaim || 'cognito:groups';
+  const claim = config.roleClaim || 'scope';
   const claims = {
     iss: local.issuer, aud: local.audience, sub: identity.subject,
     exp: Math.floor(Date.now() / 1000) + 8 * 3600,

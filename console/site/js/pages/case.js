@@ -4,7 +4,6 @@
  */
 import { h, add, summaryList, table, scrollRegion } from '../dom.js';
 import { get, put, seg, ApiError } from '../api.js';
-import * as auth from '../auth.js';
 import { CRITERIA, apiCriteria, criterionName } from '../criteria.js';
 import { bandTag, inHundred, percent, flagWords, dateTime, date, outcomeWords } from '../words.js';
 import { flash, go } from '../app.js';
@@ -275,7 +274,8 @@ function decisionSection(score, screening, base, applicationId) {
     const button = form.querySelector('#record-decision');
     button.disabled = true;
     try {
-      const body = { outcome, criteria: apiCriteria(ids), rationale, officerId: auth.subject() };
+      // The deciding officer is the token's subject: the API records it as decidedBy.
+      const body = { outcome, criteria: apiCriteria(ids), rationale };
       if (override && outcome.startsWith('APPROVED')) body.consultationOverride = { reason: overrideReason };
       await put(`${base}/decision`, body);
       const next = await firstUndecided(applicationId);

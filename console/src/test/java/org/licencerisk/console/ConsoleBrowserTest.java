@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.licencerisk.functions.testing.LocalTokens;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anOfficerGoesFromTheQueueToADecisionAndOnToTheNextCaseByKeyboardAlone() {
+    void anOfficerGoesFromTheQueueToADecisionAndOnToTheNextCaseByKeyboardAlone() throws Exception {
         List<String> queue = stack.queue();
         page.navigate(stack.console());
         rendered(page, "sign-in");
@@ -142,15 +143,17 @@ class ConsoleBrowserTest {
         assertTrue(page.getByRole(AriaRole.ALERT).textContent().contains("Decision recorded for " + first + ": refuse."));
         assertFalse(stack.queue().contains(first), "the decided application left the queue");
         HttpResponse<String> same = stack.send("PUT", "/v1/applications/" + first + "/decision",
-                "{\"outcome\":\"REFUSED\",\"criteria\":" + criteriaOf(first) + ",\"rationale\":\"Clear risk of use for internal repression by the end user.\",\"officerId\":\"officer-7\"}",
-                ConsoleStack.bearer("officer-7", "officer"));
+                "{\"outcome\":\"REFUSED\",\"criteria\":" + criteriaOf(first) + ",\"rationale\":\"Clear risk of use for internal repression by the end user.\""}",
+                ConsoleStack.bearer("officer-7", LocalTokens.OFFICER));
         assertEquals(200, same.statusCode(), "the decision was recorded as the officer made it: " + same.body());
+        assertEquals("officer-7", org.licencerisk.model.json.Json.mapper().readTree(same.body()).path("decidedBy").asText(),
+                "recorded as the signed-in officer's");
     }
 
     /** The criteria the decision form ticks for an application: those of its red flags, in the API's order. */
     private String criteriaOf(String applicationId) {
         HttpResponse<String> r = stack.send("GET", "/v1/applications/" + applicationId + "/scores/latest", null,
-                ConsoleStack.bearer("officer-7", "officer"));
+                ConsoleStack.bearer("officer-7", LocalTokens.OFFICER));
         List<String> order = List.of("1", "2", "3", "4", "5", "6", "7", "8", "ART5");
         try {
             var flags = org.licencerisk.model.json.Json.mapper().readTree(r.body()).path("redFlags");
@@ -192,8 +195,8 @@ class ConsoleBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(first)).click();
         rendered(page, "case");
         HttpResponse<String> other = stack.send("PUT", "/v1/applications/" + first + "/decision",
-                "{\"outcome\":\"APPROVED_WITH_CONDITIONS\",\"criteria\":[],\"rationale\":\"End-use checks agreed.\",\"officerId\":\"officer-12\"}",
-                ConsoleStack.bearer("officer-12", "officer"));
+                "{\"outcome\":\"APPROVED_WITH_CONDITIONS\",\"criteria\":[],\"rationale\":\"End-use checks agreed.\""}",
+                ConsoleStack.bearer("officer-12", LocalTokens.OFFICER));
         assertEquals(201, other.statusCode(), other.body());
 
         page.getByLabel("Refuse", new Page.GetByLabelOptions().setExact(true)).check();

@@ -118,7 +118,7 @@ final class ConsoleStack implements AutoCloseable {
 
     /** The application ids of the queue, riskiest first, as an officer reads them from the API. */
     List<String> queue() {
-        HttpResponse<String> r = send("GET", "/v1/queue?limit=100", null, bearer("officer-1", "officer"));
+        HttpResponse<String> r = send("GET", "/v1/queue?limit=100", null, bearer("officer-1", LocalTokens.OFFICER));
         try {
             List<String> ids = new ArrayList<>();
             for (JsonNode e : Json.mapper().readTree(r.body()).path("items")) {

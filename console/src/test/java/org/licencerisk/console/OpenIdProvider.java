@@ -85,7 +85,7 @@ final class OpenIdProvider implements AutoCloseable {
             byte[] body;
             int status;
             if (refusal == null) {
-                String token = LocalTokens.tokenFor(subject, ConsoleStack.ISSUER, ConsoleStack.AUDIENCE, "officer");
+                String token = LocalTokens.tokenFor(subject, ConsoleStack.ISSUER, ConsoleStack.AUDIENCE, LocalTokens.OFFICER);
                 body = Json.mapper().writeValueAsBytes(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 3600));
                 status = 200;
             } else {

@@ -1,6 +1,9 @@
 package org.licencerisk.functions.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.licencerisk.functions.http.FiniteJson;
+import org.licencerisk.functions.models.ModelDetail;
+import org.licencerisk.functions.monitoring.DriftSummary;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
@@ -37,6 +40,7 @@ import org.licencerisk.model.training.TrainerKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -46,7 +50,9 @@ import java.util.Map;
 /**
  * The registry command line. Configuration comes from the same environment variables as the functions
  * ({@code MODELS_TABLE}, {@code APPLICATIONS_TABLE}, {@code ARTIFACT_BUCKET} or {@code ARTIFACT_DIR}, endpoints,
- * {@code PROMOTION_TOLERANCE}); results are JSON on standard output, problems one sentence on standard error.
+ * {@code PROMOTION_TOLERANCE}); results go to standard output for people (a table, one line per model or record), or as
+ * JSON with {@code --json} for scripts (never {@code NaN}: a value that is not a number is left out); progress (at most
+ * one line a second) and problems (one sentence) go to standard error.
  * Exit status: 0 done, 1 refused (the promotion gate, a conflict, or too little data to retrain) or a drift report that
  * could not be made (an empty window, a missing baseline, an artifact failing verification), 2 bad usage or input.
  * <p>
@@ -55,7 +61,8 @@ import java.util.Map;
 public final class RegistryTool {
 
     static final String USAGE = """
-            usage: registry register --artifact DIR --actor NAME
+            usage: registry COMMAND [OPTIONS] [--json]    (--json: the result as JSON, for scripts)
+                   registry register --artifact DIR --actor NAME
                    registry promote MODEL_VERSION --actor NAME [--force --reason TEXT] [--reason TEXT]
                    registry list
                    registry promotions
@@ -77,11 +84,29 @@ public final class RegistryTool {
     private final Components components;
     private final PrintStream out;
     private final PrintStream err;
+    private final Clock clock;
+    private boolean json;
 
     RegistryTool(Components components, PrintStream out, PrintStream err) {
+        this(components, out, err, Clock.systemUTC());
+    }
+
+    RegistryTool(Components components, PrintStream out, PrintStream err, Clock clock) {
         this.components = components;
         this.out = out;
         this.err = err;
+        this.clock = clock;
+    }
+
+    /**
+     * Tribuo reports training through java.util.logging at INFO, line by line; a command's own progress says what
+     * matters. Kept in a field: java.util.logging holds loggers weakly, and a collected one forgets its level.
+     */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
+    /** Lets only warnings and errors of third-party libraries through. */
+    static void quietThirdPartyLogs() {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
     }
 
     public static void main(String[] args) {
@@ -90,6 +115,7 @@ public final class RegistryTool {
             System.out.print(USAGE);
             System.exit(0);
         }
+        quietThirdPartyLogs();
         int status;
         try {
             // Structured logs (model loads, shadow scoring) go to standard error: standard output is the result.
@@ -111,18 +137,25 @@ public final class RegistryTool {
         try {
             Map<String, String> options = new HashMap<>();
             String positional = options(args, options);
+            json = options.containsKey("json");
             switch (args[0]) {
                 case "register" -> register(require(options, "artifact"), require(options, "actor"));
                 case "promote" -> promote(positional, require(options, "actor"), options.containsKey("force"),
                         options.get("reason"));
-                case "list" -> print(components.modelCatalogue().list());
-                case "promotions" -> print(components.promotionService().history());
+                case "list" -> {
+                    var models = components.modelCatalogue().list();
+                    print(models, Tables.models(models.items()));
+                }
+                case "promotions" -> {
+                    var history = components.promotionService().history();
+                    print(history, Tables.promotions(history));
+                }
                 case "export" -> export(require(options, "out"), keys(options));
                 case "retrain" -> retrain(options);
                 case "drift" -> drift(options);
-                case "shadow" -> print(components.shadowService().start(requireVersion("shadow", positional),
+                case "shadow" -> printModel(components.shadowService().start(requireVersion("shadow", positional),
                         require(options, "actor")));
-                case "unshadow" -> print(components.shadowService().stop(requireVersion("unshadow", positional),
+                case "unshadow" -> printModel(components.shadowService().stop(requireVersion("unshadow", positional),
                         require(options, "actor")));
                 case "compare" -> compare(options);
                 case "rescore" -> {
@@ -160,10 +193,16 @@ public final class RegistryTool {
     }
 
     private void export(String out, PseudonymisationKeySource keys) {
+        Progress progress = progress();
         ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
-                .export(Path.of(out), keys.pseudonymiser(), s -> err.println("registry: export: " + s.decided()
-                        + " decided applications read, " + s.exported() + " written"));
+                .export(Path.of(out), keys.pseudonymiser(), s -> progress.report(() -> "registry: export: "
+                        + s.decided() + " decided applications read, " + s.exported() + " written"));
+        progress.done();
         print(summary);
+    }
+
+    private Progress progress() {
+        return new Progress(clock, err::println);
     }
 
     private void retrain(Map<String, String> options) {
@@ -174,9 +213,11 @@ public final class RegistryTool {
                 options.containsKey("split-date") ? RetrainingRequest.splitDate(options.get("split-date")) : null,
                 options.getOrDefault("actor", RETRAIN_ACTOR),
                 options.containsKey("export-id") ? new ExportRequest(options.get("export-id"), null).exportId() : null);
+        Progress progress = progress();
         RetrainingResult result = components.retrainingService().retrain(request,
-                keys(options).pseudonymiser(), (step, done, total) -> err.println("registry: retrain: "
+                keys(options).pseudonymiser(), (step, done, total) -> progress.report(() -> "registry: retrain: "
                         + step + " " + done + (total > 0 ? " of " + total : "")));
+        progress.done();
         HeldOutComparison c = result.comparison();
         err.println(String.format(Locale.ROOT, "registry: retrain: held-out period from %s, %d decisions (%d refused): "
                         + "challenger %s average precision %.4f; champion %s %s", c.periodFrom(), c.count(),
@@ -190,8 +231,11 @@ public final class RegistryTool {
         DriftRequest request = new DriftRequest(DriftRequest.day(require(options, "since"), "since"),
                 options.containsKey("until") ? DriftRequest.day(options.get("until"), "until") : null,
                 Path.of(require(options, "baseline")), Path.of(require(options, "out")), options.get("model"));
-        print(components.driftService().run(request, c -> err.println("registry: drift: " + c.casesRead()
-                + " cases read, " + c.applications() + " applications in the window")));
+        Progress progress = progress();
+        DriftSummary summary = components.driftService().run(request, c -> progress.report(() -> "registry: drift: "
+                + c.casesRead() + " cases read, " + c.applications() + " applications in the window"));
+        progress.done();
+        print(summary);
     }
 
     /** Fills the local stack with synthetic applications, most of them decided, for trying the retraining loop. */
@@ -203,8 +247,12 @@ public final class RegistryTool {
         int applications = number(require(options, "synthetic"), "--synthetic");
         double decided = options.containsKey("decided") ? share(options.get("decided")) : 0.9;
         long seed = options.containsKey("seed") ? RetrainingRequest.seed(options.get("seed")) : 7;
-        print(new SyntheticSeeder(components).seed(seed, applications, decided,
-                n -> err.println("registry: seed: " + n + " of " + applications + " applications scored")));
+        Progress progress = progress();
+        SyntheticSeeder.Seeded seeded = new SyntheticSeeder(components, clock).seed(seed, applications, decided,
+                n -> progress.report(() -> "registry: seed: " + n + " of " + applications + " applications scored"));
+        progress.done();
+        print(seeded, String.format(Locale.ROOT, "%d applications scored over five years to today, %d decided, %d"
+                + " undecided (the queue).%n", seeded.scored(), seeded.decided(), seeded.undecided()));
     }
 
     private static int number(String text, String option) {
@@ -234,7 +282,9 @@ public final class RegistryTool {
             print(service.jobs());
             return 0;
         }
-        RescoreRun run = service.run(TimeBudget.unlimited(), p -> err.println("registry: rescore: " + progress(p)));
+        Progress lines = progress();
+        RescoreRun run = service.run(TimeBudget.unlimited(), p -> lines.report(() -> "registry: rescore: " + progress(p)));
+        lines.done();
         print(run.summary());
         return run.stop() == RescoreRun.Stop.OVERTAKEN ? 1 : 0;
     }
@@ -285,7 +335,7 @@ public final class RegistryTool {
         String positional = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--force") || a.equals("--status")) {
+            if (a.equals("--force") || a.equals("--status") || a.equals("--json")) {
                 options.put(a.substring(2), "true");
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 options.put(a.substring(2), args[++i]);
@@ -318,7 +368,11 @@ public final class RegistryTool {
                 throw new IllegalArgumentException("The comparison could not be written to " + file + ".", e);
             }
         }
-        out.print(ComparisonSummary.of(report));
+        if (json) {
+            print(report);
+        } else {
+            out.print(ComparisonSummary.of(report));
+        }
     }
 
     private static String requireVersion(String command, String version) {
@@ -340,12 +394,23 @@ public final class RegistryTool {
         return e.problems() == null ? "" : " " + e.problems();
     }
 
+    /** Prints a result as JSON (never {@code NaN}): for results without a table, and for every result with --json. */
     private void print(Object value) {
-        try {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A result could not be written as JSON.", e);
+        out.println(FiniteJson.write(value, true));
+    }
+
+    /** Prints a result as {@code text} for people, or as JSON with --json. */
+    private void print(Object value, String text) {
+        if (json) {
+            print(value);
+        } else {
+            out.print(text);
         }
+    }
+
+    /** A model after a status change: one line, or the whole model with --json. */
+    private void printModel(ModelDetail model) {
+        print(model, String.format(Locale.ROOT, "%s is now %s.%n", model.modelVersion(), model.status()));
     }
 
     private static String json(Object value) {

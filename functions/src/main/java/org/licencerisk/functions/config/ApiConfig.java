@@ -1,5 +1,6 @@
 package org.licencerisk.functions.config;
 
+import org.licencerisk.functions.http.Caller;
 import org.licencerisk.functions.http.RoleRequirement;
 
 import java.net.URI;
@@ -30,9 +31,8 @@ import java.util.regex.Pattern;
  * @param artifactDir        the local directory of model artifacts (local mode), or {@code null}
  * @param s3Endpoint         an endpoint override (a local S3-compatible server), or {@code null} for AWS
  * @param championCheck      how often the scoring path reads the champion pointer
- * @param roleClaim          the JWT claim that lists a caller's roles (groups)
- * @param dataScientistRole  the role that may promote models and read the promotion history
- * @param officerRole        the role that may record decisions and read the queue
+ * @param officerScope       the OAuth scope that makes a caller an officer (decisions, the queue, score reads)
+ * @param dataScientistScope the OAuth scope that makes a caller a data scientist (promotion, shadow mode, model reads)
  * @param promotionTolerance how much lower a challenger's average precision may be than the champion's
  * @param retrainSeed        the training seed of a scheduled retraining
  * @param keys               where the export's pseudonymisation key comes from (a secret or a key file; never the key)
@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
  */
 public record ApiConfig(String applicationsTable, String modelsTable, String region, URI dynamoDbEndpoint,
                         Path modelDir, Duration apiCallTimeout, Duration apiAttemptTimeout, String artifactBucket,
-                        Path artifactDir, URI s3Endpoint, Duration championCheck, String roleClaim,
-                        String dataScientistRole, String officerRole, double promotionTolerance,
+                        Path artifactDir, URI s3Endpoint, Duration championCheck, String officerScope,
+                        String dataScientistScope, double promotionTolerance,
                         long retrainSeed, KeyLocation keys, String exportBucket, Duration rescoreSettle,
                         String shadowScoresTable) {
 
@@ -73,12 +73,13 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String ARTIFACT_DIR = "ARTIFACT_DIR";
     /** Optional endpoint of an S3-compatible server; unset in AWS. */
     public static final String S3_ENDPOINT = "S3_ENDPOINT";
-    /** Optional: the JWT claim listing the caller's roles (default {@code cognito:groups}). */
-    public static final String ROLE_CLAIM = "ROLE_CLAIM";
-    /** Optional: the role that may promote models (default {@code data-scientist}). */
-    public static final String DATA_SCIENTIST_ROLE = "DATA_SCIENTIST_ROLE";
-    /** Optional: the role that may record decisions and read the queue (default {@code officer}). */
-    public static final String OFFICER_ROLE = "OFFICER_ROLE";
+    /**
+     * Optional: the OAuth scope that makes a caller a data scientist (default {@code licence-risk/data-scientist}); the
+     * template's routes require the same scope of the token at the gateway.
+     */
+    public static final String DATA_SCIENTIST_SCOPE = "DATA_SCIENTIST_SCOPE";
+    /** Optional: the OAuth scope that makes a caller an officer (default {@code licence-risk/officer}). */
+    public static final String OFFICER_SCOPE = "OFFICER_SCOPE";
     /** Optional: the tolerance on average precision when promoting (default 0.01, 0 to 0.5). */
     public static final String PROMOTION_TOLERANCE = "PROMOTION_TOLERANCE";
     /**
@@ -100,13 +101,14 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     public static final String AWS_REGION = "AWS_REGION";
 
     /** Variables {@code template.yaml} sets on every function (a test holds the template to this list). */
-    public static final List<String> TEMPLATE_VARIABLES = List.of(APPLICATIONS_TABLE, MODELS_TABLE, DYNAMODB_TIMEOUT_MS);
+    public static final List<String> TEMPLATE_VARIABLES = List.of(APPLICATIONS_TABLE, MODELS_TABLE, DYNAMODB_TIMEOUT_MS,
+            OFFICER_SCOPE, DATA_SCIENTIST_SCOPE);
     /** Variables {@code template.yaml} sets on every function that scores. */
     public static final List<String> SCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, CHAMPION_CHECK_SECONDS);
     /** Variables {@code template.yaml} sets on the function that promotes models. */
-    public static final List<String> PROMOTION_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE, PROMOTION_TOLERANCE);
-    /** Variables {@code template.yaml} sets on the officer-only functions (decisions, queue). */
-    public static final List<String> OFFICER_VARIABLES = List.of(ROLE_CLAIM, OFFICER_ROLE);
+    public static final List<String> PROMOTION_VARIABLES = List.of(PROMOTION_TOLERANCE);
+    /** Variables {@code template.yaml} sets on the officer-only functions (decisions, queue) besides the globals. */
+    public static final List<String> OFFICER_VARIABLES = List.of();
     /** Variables {@code template.yaml} sets on the retraining function. */
     public static final List<String> RETRAINING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET,
             PSEUDONYMISATION_SECRET_ARN, RETRAIN_SEED, EXPORT_BUCKET);
@@ -115,7 +117,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     /** Variables {@code template.yaml} sets on the functions that score in shadow or compare shadow scores. */
     public static final List<String> SHADOW_VARIABLES = List.of(SHADOW_SCORES_TABLE);
     /** Variables {@code template.yaml} sets on the data-scientist-only shadow function. */
-    public static final List<String> DATA_SCIENTIST_VARIABLES = List.of(ROLE_CLAIM, DATA_SCIENTIST_ROLE);
+    public static final List<String> DATA_SCIENTIST_VARIABLES = List.of();
     /** Variables {@code template.yaml} sets on the re-scoring function. */
     public static final List<String> RESCORING_VARIABLES = List.of(MODEL_DIR, ARTIFACT_BUCKET, RESCORE_SETTLE_SECONDS);
     /** Variables only a local run sets; never in the template. */
@@ -128,9 +130,10 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
     private static final String DEFAULT_REGION = "eu-west-1";
     private static final long DEFAULT_TIMEOUT_MS = 2000;
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final String DEFAULT_ROLE_CLAIM = "cognito:groups";
-    private static final String DEFAULT_DATA_SCIENTIST_ROLE = "data-scientist";
-    private static final String DEFAULT_OFFICER_ROLE = "officer";
+    /** The default scope of officers. */
+    public static final String DEFAULT_OFFICER_SCOPE = "licence-risk/officer";
+    /** The default scope of data scientists. */
+    public static final String DEFAULT_DATA_SCIENTIST_SCOPE = "licence-risk/data-scientist";
     private static final double DEFAULT_TOLERANCE = 0.01;
     private static final long DEFAULT_CHAMPION_CHECK_SECONDS = 30;
     private static final long DEFAULT_RETRAIN_SEED = 42L;
@@ -159,16 +162,13 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 || championCheck.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalArgumentException(CHAMPION_CHECK_SECONDS + " must lie between 1 and 60 seconds.");
         }
-        if (roleClaim == null || roleClaim.isBlank() || dataScientistRole == null || dataScientistRole.isBlank()
-                || officerRole == null || officerRole.isBlank()) {
-            throw new IllegalArgumentException(ROLE_CLAIM + ", " + DATA_SCIENTIST_ROLE + " and " + OFFICER_ROLE
-                    + " must not be blank.");
+        if (!Caller.isScope(officerScope) || !Caller.isScope(dataScientistScope)) {
+            throw new IllegalArgumentException(OFFICER_SCOPE + " and " + DATA_SCIENTIST_SCOPE + " must be OAuth scopes:"
+                    + " printable ASCII without spaces, double quotes or backslashes, such as licence-risk/officer.");
         }
-        try {
-            new RoleRequirement(roleClaim, officerRole);
-            new RoleRequirement(roleClaim, dataScientistRole);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(OFFICER_ROLE + " and " + DATA_SCIENTIST_ROLE + ": " + e.getMessage(), e);
+        if (officerScope.equals(dataScientistScope)) {
+            throw new IllegalArgumentException(OFFICER_SCOPE + " and " + DATA_SCIENTIST_SCOPE
+                    + " must differ: they grant different roles.");
         }
         if (!(promotionTolerance >= 0 && promotionTolerance <= 0.5)) {
             throw new IllegalArgumentException(PROMOTION_TOLERANCE + " must lie between 0 and 0.5.");
@@ -223,9 +223,8 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 modelDir == null ? null : Path.of(modelDir), Duration.ofMillis(timeoutMs),
                 Duration.ofMillis(Math.max(100, timeoutMs * 2 / 5)), blankToNull(env.get(ARTIFACT_BUCKET)),
                 artifactDir == null ? null : Path.of(artifactDir), s3Endpoint, Duration.ofSeconds(championCheck),
-                Optional.ofNullable(blankToNull(env.get(ROLE_CLAIM))).orElse(DEFAULT_ROLE_CLAIM),
-                Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_ROLE))).orElse(DEFAULT_DATA_SCIENTIST_ROLE),
-                Optional.ofNullable(blankToNull(env.get(OFFICER_ROLE))).orElse(DEFAULT_OFFICER_ROLE),
+                Optional.ofNullable(blankToNull(env.get(OFFICER_SCOPE))).orElse(DEFAULT_OFFICER_SCOPE),
+                Optional.ofNullable(blankToNull(env.get(DATA_SCIENTIST_SCOPE))).orElse(DEFAULT_DATA_SCIENTIST_SCOPE),
                 tolerance, retrainSeed, keys, blankToNull(env.get(EXPORT_BUCKET)), Duration.ofSeconds(rescoreSettle),
                 blankToNull(env.get(SHADOW_SCORES_TABLE)));
     }
@@ -260,14 +259,19 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
         }
     }
 
-    /** Returns the requirement of the officer-only routes: {@code OFFICER_ROLE} in {@code ROLE_CLAIM}. */
+    /** Returns the requirement of the officer-only routes: the token grants {@code OFFICER_SCOPE}. */
     public RoleRequirement officer() {
-        return new RoleRequirement(roleClaim, officerRole);
+        return RoleRequirement.of(officerScope);
     }
 
-    /** Returns the requirement of the data-scientist-only routes: {@code DATA_SCIENTIST_ROLE} in {@code ROLE_CLAIM}. */
+    /** Returns the requirement of the data-scientist-only routes: the token grants {@code DATA_SCIENTIST_SCOPE}. */
     public RoleRequirement dataScientist() {
-        return new RoleRequirement(roleClaim, dataScientistRole);
+        return RoleRequirement.of(dataScientistScope);
+    }
+
+    /** Returns the requirement of score and model reads: an officer or a data scientist. */
+    public RoleRequirement reader() {
+        return RoleRequirement.anyOf(officerScope, dataScientistScope);
     }
 
     /**
@@ -319,7 +323,7 @@ public record ApiConfig(String applicationsTable, String modelsTable, String reg
                 + ", dynamoDbEndpoint=" + dynamoDbEndpoint + ", modelDir=" + modelDir + ", apiCallTimeout="
                 + apiCallTimeout + ", apiAttemptTimeout=" + apiAttemptTimeout + ", artifactBucket=" + artifactBucket
                 + ", artifactDir=" + artifactDir + ", s3Endpoint=" + s3Endpoint + ", championCheck=" + championCheck
-                + ", roleClaim=" + roleClaim + ", dataScientistRole=" + dataScientistRole + ", officerRole=" + officerRole
+                + ", officerScope=" + officerScope + ", dataScientistScope=" + dataScientistScope
                 + ", promotionTolerance="
                 + promotionTolerance + ", retrainSeed=" + retrainSeed + ", keys=" + keys + ", exportBucket="
                 + exportBucket + ", rescoreSettle=" + rescoreSettle + ", shadowScoresTable=" + shadowScoresTable + "]";

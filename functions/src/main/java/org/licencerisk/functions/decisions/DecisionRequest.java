@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param criteria  the Common Position criteria ({@code "1"} to {@code "8"}) or {@code "ART5"} it rests on; a refusal
  *                  must cite at least one
  * @param rationale the officer's reasoning; confidential, never logged
- * @param officerId the deciding officer's id
+ * @param officerId the deciding officer's id as the body names it, or {@code null}: optional, and only accepted when
+ *                  it is the caller's own (the officer recorded is always the token's subject)
  * @param revision  whether this deliberately replaces an earlier, different decision
  */
 public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, String rationale, String officerId,
@@ -36,10 +37,10 @@ public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, St
         criteria = List.copyOf(criteria);
     }
 
-    /** Whether another decision says the same (the revision flag aside). */
-    public boolean sameAs(OfficerDecision d) {
+    /** Whether {@code d} says the same as this request from {@code subject} (the revision flag aside). */
+    public boolean sameAs(OfficerDecision d, String subject) {
         return outcome == d.outcome() && Set.copyOf(criteria).equals(Set.copyOf(d.criteria()))
-                && rationale.equals(d.rationale()) && officerId.equals(d.officerId());
+                && rationale.equals(d.rationale()) && subject.equals(d.decidedBy());
     }
 
     /**
@@ -85,7 +86,8 @@ public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, St
             problems.add(new FieldProblem("criteria", "A refusal must cite at least one criterion it rests on."));
         }
         String rationale = text(node.get("rationale"), "rationale", MAX_RATIONALE, problems);
-        String officerId = text(node.get("officerId"), "officerId", 64, problems);
+        String officerId = node.get("officerId") == null || node.get("officerId").isNull() ? null
+                : text(node.get("officerId"), "officerId", 64, problems);
         if (officerId != null && !OFFICER_ID.matcher(officerId).matches()) {
             problems.add(new FieldProblem("officerId", "Must be 1 to 64 letters, digits, '-', '_', '.', '@' or ':'."));
         }

@@ -4,7 +4,10 @@ import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 
+import org.licencerisk.model.application.FieldProblem;
+
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,12 +33,21 @@ public final class DecisionService {
     /**
      * Records a decision.
      *
-     * @param subject the authenticated subject, or {@code null}
-     * @throws ApiException 400 for an invalid body, 404 for an unknown application, 409 for a different decision
-     *                      sent without {@code "revision": true} or raced by another
+     * @param subject the subject of the caller's token: the deciding officer recorded ({@code decidedBy})
+     * @throws ApiException 400 for an invalid body or one whose {@code officerId} names someone other than the caller,
+     *                      404 for an unknown application, 409 for a different decision sent without
+     *                      {@code "revision": true} or raced by another
      */
     public DecisionResult decide(String applicationId, String body, String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("A decision is recorded in the name of an authenticated subject.");
+        }
         DecisionRequest request = DecisionRequest.parse(body);
+        if (request.officerId() != null && !request.officerId().equals(subject)) {
+            throw ApiException.invalid("The decision names another officer than the caller.", List.of(new FieldProblem(
+                    "officerId", "Names someone other than the caller. A decision is recorded in the name of the"
+                    + " token's subject (decidedBy); leave officerId out.")));
+        }
         ApplicationCase current = cases.find(applicationId).orElseThrow(() -> ApiException.notFound(
                 "No score has been stored for application " + applicationId + ", so it cannot be decided."));
         int revision = current.decisionRevision();
@@ -48,7 +60,7 @@ public final class DecisionService {
         if (revision > 0) {
             OfficerDecision inForce = decisions.find(applicationId, revision).orElseThrow(() ->
                     new IllegalStateException("A case records a decision revision that is not stored."));
-            if (request.sameAs(inForce)) {
+            if (request.sameAs(inForce, subject)) {
                 return new DecisionResult(inForce, false);
             }
             if (!request.revision()) {
@@ -57,13 +69,13 @@ public final class DecisionService {
             }
         }
         OfficerDecision decision = new OfficerDecision(applicationId, revision + 1, request.outcome(),
-                request.criteria(), request.rationale(), request.officerId(), subject, current.scoreId(),
+                request.criteria(), request.rationale(), subject, current.scoreId(),
                 current.riskScore(), current.riskBand(), clock.instant());
         if (!decisions.insertIfAbsent(decision)) {
             OfficerDecision winner = decisions.find(applicationId, decision.revision()).orElseThrow(() ->
                     new IllegalStateException("A decision's conditional put failed but the stored one cannot be read."));
             complete(winner);
-            if (request.sameAs(winner)) {
+            if (request.sameAs(winner, subject)) {
                 return new DecisionResult(winner, false);
             }
             throw ApiException.conflict("Another decision on application " + applicationId

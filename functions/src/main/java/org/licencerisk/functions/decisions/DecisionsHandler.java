@@ -11,8 +11,8 @@ import org.licencerisk.functions.logging.StructuredLogger;
 import java.util.Map;
 
 /**
- * {@code PUT /v1/applications/{applicationId}/decision}: an officer records (or revises) a decision. Only callers
- * whose JWT claim {@code ROLE_CLAIM} lists {@code OFFICER_ROLE} get through; others get 403.
+ * {@code PUT /v1/applications/{applicationId}/decision}: an officer records (or revises) a decision, in the name of
+ * the token's subject. Only callers whose token grants {@code OFFICER_SCOPE} get through; others get 403.
  */
 public final class DecisionsHandler implements HttpApiHandler {
 
@@ -43,7 +43,7 @@ public final class DecisionsHandler implements HttpApiHandler {
     }
 
     private ApiResponse put(ApiRequest request) {
-        DecisionResult result = service.decide(request.applicationId(), request.body(), request.claims().get("sub"));
+        DecisionResult result = service.decide(request.applicationId(), request.body(), request.subject());
         OfficerDecision d = result.decision();
         return new ApiResponse(result.created() ? 201 : 200, DecisionView.of(d), Map.of(), Map.of())
                 .withLog("applicationId", d.applicationId())

@@ -28,6 +28,9 @@ import static org.licencerisk.functions.storage.TableDefinitions.SK;
 /** Decision items in the applications table: key {@code (applicationId, DECISION#<revision, 6 digits>)}. */
 public final class DynamoDbDecisionRepository implements DecisionRepository {
 
+    /** The attribute naming the deciding officer: the subject of the token that recorded the decision. */
+    static final String DECIDED_BY = "decidedBy";
+
     private final DynamoDbClient client;
     private final String table;
 
@@ -45,10 +48,7 @@ public final class DynamoDbDecisionRepository implements DecisionRepository {
         item.put("outcome", s(d.outcome().name()));
         item.put("criteria", AttributeValue.fromL(d.criteria().stream().map(c -> s(c)).toList()));
         item.put("rationale", s(d.rationale()));
-        item.put("officerId", s(d.officerId()));
-        if (d.subject() != null) {
-            item.put("subject", s(d.subject()));
-        }
+        item.put(DECIDED_BY, s(d.decidedBy()));
         item.put("scoreId", s(d.scoreId()));
         item.put("riskScore", n(d.riskScore()));
         item.put("riskBand", s(d.riskBand().name()));
@@ -63,6 +63,19 @@ public final class DynamoDbDecisionRepository implements DecisionRepository {
         }
     }
 
+    /**
+     * Who decided: {@code decidedBy}; for decisions recorded before it existed, the token's subject they kept
+     * ({@code subject}) or, without one, the {@code officerId} the body named.
+     */
+    private static String decidedBy(Map<String, AttributeValue> item) {
+        String decidedBy = optStr(item, DECIDED_BY);
+        if (decidedBy != null) {
+            return decidedBy;
+        }
+        String subject = optStr(item, "subject");
+        return subject != null ? subject : str(item, "officerId");
+    }
+
     @Override
     public Optional<OfficerDecision> find(String applicationId, int revision) {
         Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
@@ -74,7 +87,7 @@ public final class DynamoDbDecisionRepository implements DecisionRepository {
         List<String> criteria = item.get("criteria").l().stream().map(AttributeValue::s).toList();
         return Optional.of(new OfficerDecision(applicationId, (int) lng(item, "revision"),
                 DecisionOutcome.valueOf(str(item, "outcome")), criteria, str(item, "rationale"),
-                str(item, "officerId"), optStr(item, "subject"), str(item, "scoreId"), dbl(item, "riskScore"),
+                decidedBy(item), str(item, "scoreId"), dbl(item, "riskScore"),
                 RiskBand.valueOf(str(item, "riskBand")), Instant.parse(str(item, "decidedAt"))));
     }
 

@@ -13,15 +13,14 @@ import java.util.List;
  * @param outcome       what was decided
  * @param criteria      the criteria it rests on
  * @param rationale     the officer's reasoning; confidential, never logged
- * @param officerId     the officer, as sent
- * @param subject       the authenticated subject ({@code sub} claim) that sent it, or {@code null} without a JWT
+ * @param decidedBy     the deciding officer: the subject of the token that recorded it, never a name from the body
  * @param scoreId       the score the decision was made against (the latest when it was recorded)
  * @param riskScore     that score's value
  * @param riskBand      that score's band
  * @param decidedAt     when it was recorded
  */
 public record OfficerDecision(String applicationId, int revision, DecisionOutcome outcome, List<String> criteria,
-                              String rationale, String officerId, String subject, String scoreId, double riskScore,
+                              String rationale, String decidedBy, String scoreId, double riskScore,
                               RiskBand riskBand, Instant decidedAt) {
 
     public OfficerDecision {

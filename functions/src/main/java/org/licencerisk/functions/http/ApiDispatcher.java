@@ -3,12 +3,10 @@ package org.licencerisk.functions.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.storage.InvalidCursorException;
 import org.licencerisk.functions.storage.StorageUnavailableException;
 import org.licencerisk.model.application.InvalidApplicationException;
-import org.licencerisk.model.json.Json;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,6 +34,12 @@ public final class ApiDispatcher {
 
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * The largest answer sent, in bytes of JSON: every list an answer holds is bounded well below it (pages, field
+     * problems, band changes); should one ever pass it, the answer is a 500 naming the request id instead of a
+     * megabytes-long body (Lambda's own limit is 6 MB, and clients time out long before).
+     */
+    public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -85,6 +89,18 @@ public final class ApiDispatcher {
             response = internalError(requestId, e);
         }
         APIGatewayV2HTTPResponse out = toEvent(response, requestId);
+        int bytes = out.getBody().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_RESPONSE_BYTES) {
+            Map<String, Object> tooLarge = new LinkedHashMap<>();
+            tooLarge.put("route", route);
+            tooLarge.put("status", response.status());
+            tooLarge.put("bytes", bytes);
+            log.log(StructuredLogger.Level.ERROR, requestId, "response_too_large", tooLarge);
+            response = problem(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+                    "The answer would have been larger than " + MAX_RESPONSE_BYTES / 1024 + " KiB; it was logged under"
+                            + " request id " + requestId + ".", null));
+            out = toEvent(response, requestId);
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("method", method);
         fields.put("route", route);
@@ -108,15 +124,15 @@ public final class ApiDispatcher {
                     .withHeader("Allow", String.join(", ", new TreeSet<>(methods.keySet())));
         }
         ApiRequest request = new ApiRequest(requestId, method, route, event.getPathParameters(),
-                event.getQueryStringParameters(), null, claims(event));
+                event.getQueryStringParameters(), null, Caller.of(event));
         if (target.role() != null) {
-            target.role().check(request);
+            target.role().check(request.caller());
         }
         if (target.takesBody()) {
             String body = body(event);
             checkMediaType(event.getHeaders());
             request = new ApiRequest(requestId, method, route, request.pathParameters(), request.queryParameters(),
-                    body, request.claims());
+                    body, request.caller());
         }
         return target.endpoint().handle(request);
     }
@@ -193,15 +209,6 @@ public final class ApiDispatcher {
         return null;
     }
 
-    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPEvent.RequestContext rc = event.getRequestContext();
-        if (rc == null || rc.getAuthorizer() == null || rc.getAuthorizer().getJwt() == null
-                || rc.getAuthorizer().getJwt().getClaims() == null) {
-            return Map.of();
-        }
-        return rc.getAuthorizer().getJwt().getClaims();
-    }
-
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
         if (context != null && context.getAwsRequestId() != null) {
             return context.getAwsRequestId();
@@ -251,12 +258,7 @@ public final class ApiDispatcher {
             headers.put("X-Request-Id", requestId);
         }
         headers.putAll(response.headers());
-        String body;
-        try {
-            body = Json.mapper().writeValueAsString(response.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A response body could not be serialised to JSON.", e);
-        }
+        String body = FiniteJson.write(response.body());
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)

@@ -12,17 +12,17 @@ import java.util.regex.Pattern;
  * @param pathParameters  the route's path parameters
  * @param queryParameters the query parameters (API Gateway joins repeated ones with commas)
  * @param body            the decoded request body, or {@code null}
- * @param claims          the JWT authorizer's claims, empty for IAM-authorised or unauthenticated requests
+ * @param caller          who sent it, as the gateway proved it ({@link Caller#of}); record actors from it only
  */
 public record ApiRequest(String requestId, String method, String route, Map<String, String> pathParameters,
-                         Map<String, String> queryParameters, String body, Map<String, String> claims) {
+                         Map<String, String> queryParameters, String body, Caller caller) {
 
     private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9\\-_.:]{1,64}");
 
     public ApiRequest {
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
-        claims = claims == null ? Map.of() : Map.copyOf(claims);
+        caller = caller == null ? Caller.NONE : caller;
     }
 
     /** Returns a path parameter, which the route guarantees is present. */
@@ -32,6 +32,18 @@ public record ApiRequest(String requestId, String method, String route, Map<Stri
             throw ApiException.invalid(name, "Is required in the path.");
         }
         return value;
+    }
+
+    /**
+     * Returns the subject of the caller, which the route's {@link RoleRequirement} has checked: the actor to record.
+     *
+     * @throws IllegalStateException on a route declared without a role requirement and called without a subject
+     */
+    public String subject() {
+        if (caller.subject() == null) {
+            throw new IllegalStateException("A route that records who acted must require a role.");
+        }
+        return caller.subject();
     }
 
     /** Returns the {@code applicationId} path parameter, checked against the syntax of application ids. */

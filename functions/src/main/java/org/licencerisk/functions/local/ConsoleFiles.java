@@ -34,7 +34,7 @@ public final class ConsoleFiles implements HttpHandler {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /** The identities the local sign-in page offers: subject and roles. */
+    /** The identities the local sign-in page offers: subject and roles (given the officer and data-scientist scopes). */
     public static final List<Map.Entry<String, List<String>>> LOCAL_IDENTITIES = List.of(
             Map.entry("officer-7", List.of("officer")),
             Map.entry("officer-12", List.of("officer")),
@@ -52,7 +52,7 @@ public final class ConsoleFiles implements HttpHandler {
 
     /**
      * @param root   the site directory ({@code console/site})
-     * @param config the API's configuration (role claim and role names)
+     * @param config the API's configuration (the officer and data-scientist scopes)
      * @param auth   local authentication: decides the sign-in mode
      */
     public ConsoleFiles(Path root, ApiConfig config, LocalAuth auth) {
@@ -92,9 +92,10 @@ public final class ConsoleFiles implements HttpHandler {
     private static ObjectNode baseConfig(ApiConfig config) {
         ObjectNode c = Json.mapper().createObjectNode();
         c.put("apiBase", "");
-        c.put("roleClaim", config.roleClaim());
-        c.put("officerRole", config.officerRole());
-        c.put("dataScientistRole", config.dataScientistRole());
+        // Roles are the token's OAuth scopes (the API checks the same, exactly).
+        c.put("roleClaim", "scope");
+        c.put("officerRole", config.officerScope());
+        c.put("dataScientistRole", config.dataScientistScope());
         c.put("openSubject", LocalAuth.OPEN_SUBJECT);
         return c;
     }
@@ -120,8 +121,8 @@ public final class ConsoleFiles implements HttpHandler {
                 ObjectNode i = identities.addObject();
                 i.put("subject", identity.getKey());
                 ArrayNode roles = i.putArray("roles");
-                identity.getValue().forEach(r -> roles.add(r.equals("officer") ? config.officerRole()
-                        : r.equals("data-scientist") ? config.dataScientistRole() : r));
+                identity.getValue().forEach(r -> roles.add(r.equals("officer") ? config.officerScope()
+                        : r.equals("data-scientist") ? config.dataScientistScope() : r));
             }
         }
         return bytes(c);

@@ -249,14 +249,14 @@ public final class LocalApiServer implements AutoCloseable {
                 gatewayError(exchange, 413, "Request Entity Too Large");
                 return;
             }
-            LocalAuth.Outcome authorised = auth.authorise(match.route().authorizer(),
+            LocalAuth.Outcome authorised = auth.authorise(match.route(),
                     exchange.getRequestHeaders().getFirst("Authorization"), openClaims);
             if (authorised.status() != 0) {
                 gatewayError(exchange, authorised.status(), authorised.message());
                 return;
             }
             String requestId = UUID.randomUUID().toString();
-            String eventJson = LocalEvents.toJson(exchange, rawPath, match, body, authorised.claims(), requestId, port());
+            String eventJson = LocalEvents.toJson(exchange, rawPath, match, body, authorised, requestId, port());
             APIGatewayV2HTTPEvent event = LambdaEvents.event(eventJson);
             SamTemplate.Function f = functions.get(match.functionId());
             APIGatewayV2HTTPResponse response = handlers.get(match.functionId()).handleRequest(event,

@@ -27,7 +27,7 @@ final class LocalEvents {
     }
 
     static String toJson(HttpExchange exchange, String rawPath, LocalRouter.Match match, byte[] body,
-                         Map<String, String> claims, String requestId, int port) {
+                         LocalAuth.Outcome caller, String requestId, int port) {
         ObjectNode event = Json.mapper().createObjectNode();
         String routeKey = match.route().method() + " " + match.route().path();
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -60,11 +60,19 @@ final class LocalEvents {
         ObjectNode rc = event.putObject("requestContext");
         rc.put("accountId", "000000000000");
         rc.put("apiId", "local");
-        if (claims != null) {
+        if (caller.claims() != null) {
             ObjectNode jwt = rc.putObject("authorizer").putObject("jwt");
             ObjectNode c = jwt.putObject("claims");
-            claims.forEach(c::put);
-            jwt.putNull("scopes");
+            caller.claims().forEach(c::put);
+            if (caller.scopes() == null) {
+                jwt.putNull("scopes");
+            } else {
+                caller.scopes().forEach(jwt.putArray("scopes")::add);
+            }
+        } else if (caller.principal() != null) {
+            ObjectNode iam = rc.putObject("authorizer").putObject("iam");
+            iam.put("accountId", "000000000000");
+            iam.put("userArn", caller.principal());
         }
         rc.put("domainName", "127.0.0.1:" + port);
         rc.put("domainPrefix", "127");

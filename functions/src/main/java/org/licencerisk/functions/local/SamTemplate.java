@@ -43,8 +43,14 @@ public record SamTemplate(JsonNode root, List<Function> functions) {
      * @param method     the method, {@code ANY} for every method
      * @param path       the path template
      * @param authorizer {@code AWS_IAM}, or the API's default authorizer's name
+     * @param scopes     the OAuth scopes of which the gateway requires one of a token ({@code AuthorizationScopes}),
+     *                   empty for none
      */
-    public record Route(String method, String path, String authorizer) {
+    public record Route(String method, String path, String authorizer, List<String> scopes) {
+
+        public Route {
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        }
     }
 
     /** Reads and interprets a template. */
@@ -74,8 +80,10 @@ public record SamTemplate(JsonNode root, List<Function> functions) {
             for (JsonNode event : p.path("Events")) {
                 if ("HttpApi".equals(event.path("Type").asText())) {
                     JsonNode ep = event.path("Properties");
+                    List<String> scopes = new ArrayList<>();
+                    ep.path("Auth").path("AuthorizationScopes").forEach(s -> scopes.add(s.asText()));
                     routes.add(new Route(ep.path("Method").asText(), ep.path("Path").asText(),
-                            ep.path("Auth").path("Authorizer").asText(defaultAuthorizer)));
+                            ep.path("Auth").path("Authorizer").asText(defaultAuthorizer), scopes));
                 }
             }
             functions.add(new Function(r.getKey(), sep < 0 ? handler : handler.substring(0, sep),

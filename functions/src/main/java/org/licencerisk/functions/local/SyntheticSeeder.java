@@ -8,6 +8,12 @@ import org.licencerisk.model.data.Outcome;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.synthetic.SyntheticDecisionLog;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,12 @@ import java.util.function.IntConsumer;
  * try the retraining loop (export, retrain, shadow, promote, re-score, drift) on one's own machine. Outcomes officers
  * cannot record through the API ("no licence required") stay undecided. Never for a real authority's tables: the
  * command that runs it refuses anything but a local endpoint.
+ * <p>
+ * The history keeps the synthetic log's timeline (five years, with the authority's policy changes of 2023 and 2024),
+ * moved so that its last day is today: each application is scored at its submission time and decided at its decision
+ * time, so that retraining holds out a real period (the newest decisions), the champion and the challenger are
+ * compared on decisions made after the policy changed, and a drift report of the recent weeks compares them with
+ * older ones rather than with themselves. The undecided applications are the newest: the queue of the last months.
  */
 public final class SyntheticSeeder {
 
@@ -36,16 +48,18 @@ public final class SyntheticSeeder {
     }
 
     private final Components components;
+    private final Clock clock;
 
-    public SyntheticSeeder(Components components) {
+    public SyntheticSeeder(Components components, Clock clock) {
         this.components = components;
+        this.clock = clock;
     }
 
     /**
      * Scores {@code applications} synthetic applications of log {@code seed} and decides the oldest
      * {@code decidedShare} of them.
      *
-     * @param progress told the number scored every 500 applications
+     * @param progress told the number scored after each application (callers limit how often they report it)
      */
     public Seeded seed(long seed, int applications, double decidedShare, IntConsumer progress) {
         if (applications < 1 || applications > 100_000) {
@@ -57,26 +71,32 @@ public final class SyntheticSeeder {
         int toDecide = (int) Math.round(applications * decidedShare);
         int scored = 0;
         int decided = 0;
+        Duration shift = Duration.between(SyntheticDecisionLog.LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant(), clock.instant().truncatedTo(ChronoUnit.DAYS));
+        SeedClock then = new SeedClock();
+        Components past = Components.of(components.config(), components.dynamoDb(), components.scorer(), then,
+                components.logger());
         Iterator<HistoricalApplication> log = new SyntheticDecisionLog(seed, applications).generate().iterator();
         while (log.hasNext()) {
             HistoricalApplication h = log.next();
             // Ids carry the seed, so that logs of different seeds seed different applications.
             String id = "SEED" + seed + "-" + h.application().applicationId();
+            Instant submitted = h.application().submittedAt() == null ? h.decidedAt() : h.application().submittedAt();
             ObjectNode application = Json.mapper().valueToTree(h.application());
             application.put("applicationId", id);
-            components.scoringService().score(json(application));
+            application.put("submittedAt", submitted.plus(shift).toString());
+            then.set(submitted.plus(shift));
+            past.scoringService().score(json(application));
             scored++;
             if (scored <= toDecide && h.outcome() != Outcome.NO_LICENCE_REQUIRED) {
-                components.decisionService().decide(id, json(Map.of(
+                then.set(h.decidedAt().plus(shift));
+                past.decisionService().decide(id, json(Map.of(
                         "outcome", h.outcome().name(),
                         "criteria", h.outcome() == Outcome.REFUSED ? List.of("2") : List.of(),
-                        "rationale", "Synthetic decision (seeded for trying the retraining loop).",
-                        "officerId", OFFICER)), OFFICER);
+                        "rationale", "Synthetic decision (seeded for trying the retraining loop).")), OFFICER);
                 decided++;
             }
-            if (scored % 500 == 0) {
-                progress.accept(scored);
-            }
+            progress.accept(scored);
         }
         return new Seeded(scored, decided, scored - decided);
     }
@@ -86,6 +106,30 @@ public final class SyntheticSeeder {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A synthetic application could not be written as JSON.", e);
+        }
+    }
+
+    /** The time the seeded services see: set to each application's submission or decision time in turn. */
+    private static final class SeedClock extends Clock {
+        private volatile Instant now = Instant.EPOCH;
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }

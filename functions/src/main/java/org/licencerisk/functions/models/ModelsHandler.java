@@ -4,10 +4,14 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiResponse;
 import org.licencerisk.functions.http.HttpApiHandler;
+import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
 
-/** {@code GET /v1/models} and {@code GET /v1/models/{modelVersion}}: what is deployed, with manifests and metrics. */
+/**
+ * {@code GET /v1/models} and {@code GET /v1/models/{modelVersion}}: what is deployed, with manifests and metrics, for
+ * officers and data scientists.
+ */
 public final class ModelsHandler implements HttpApiHandler {
 
     /** The list route. */
@@ -24,13 +28,13 @@ public final class ModelsHandler implements HttpApiHandler {
 
     /** For tests and the local server. */
     public ModelsHandler(Components components) {
-        this(components.modelCatalogue(), components.logger());
+        this(components.modelCatalogue(), components.config().reader(), components.logger());
     }
 
-    ModelsHandler(ModelCatalogue catalogue, StructuredLogger log) {
+    ModelsHandler(ModelCatalogue catalogue, RoleRequirement reader, StructuredLogger log) {
         this.api = ApiDispatcher.builder(log)
-                .get(LIST, r -> ApiResponse.ok(catalogue.list()))
-                .get(ONE, r -> ApiResponse.ok(catalogue.get(r.path("modelVersion"))))
+                .get(LIST, reader, r -> ApiResponse.ok(catalogue.list()))
+                .get(ONE, reader, r -> ApiResponse.ok(catalogue.get(r.path("modelVersion"))))
                 .build();
     }
 

@@ -12,8 +12,8 @@ import org.licencerisk.functions.logging.StructuredLogger;
 
 /**
  * {@code POST /v1/models/{modelVersion}/promote} and {@code GET /v1/promotions}: data scientists change the champion
- * (or roll back) and read the audit trail. Only callers whose JWT claim {@code ROLE_CLAIM} lists
- * {@code DATA_SCIENTIST_ROLE} get through; others get 403.
+ * (or roll back) and read the audit trail. Only callers whose token grants {@code DATA_SCIENTIST_SCOPE} get through;
+ * others get 403.
  */
 public final class PromotionHandler implements HttpApiHandler {
 
@@ -50,7 +50,7 @@ public final class PromotionHandler implements HttpApiHandler {
 
     private ApiResponse promote(ApiRequest request) {
         // The role requirement has checked that the token names its subject: the actor recorded.
-        PromotionRecord change = service.promote(request.path("modelVersion"), request.claims().get("sub"),
+        PromotionRecord change = service.promote(request.path("modelVersion"), request.subject(),
                 PromotionRequest.parse(request.body()));
         return ApiResponse.ok(change)
                 .withLog("modelVersion", change.toVersion())

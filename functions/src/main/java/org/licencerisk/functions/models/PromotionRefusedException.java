@@ -24,6 +24,6 @@ public final class PromotionRefusedException extends ApiException {
     @Override
     public Problem toProblem() {
         Problem p = super.toProblem();
-        return new Problem(p.type(), p.title(), p.status(), p.detail(), null, comparison);
+        return new Problem(p.type(), p.title(), p.status(), p.detail(), (Object) comparison);
     }
 }

@@ -9,8 +9,8 @@ import org.licencerisk.functions.logging.StructuredLogger;
 
 
 /**
- * {@code GET /v1/queue?band=&limit=&cursor=}: undecided applications, riskiest first. Only callers whose JWT claim
- * {@code ROLE_CLAIM} lists {@code OFFICER_ROLE} get through; others get 403.
+ * {@code GET /v1/queue?band=&limit=&cursor=}: undecided applications, riskiest first. Only callers whose token grants
+ * {@code OFFICER_SCOPE} get through; others get 403.
  */
 public final class QueueHandler implements HttpApiHandler {
 

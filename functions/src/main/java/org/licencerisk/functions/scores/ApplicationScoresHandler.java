@@ -4,10 +4,14 @@ import org.licencerisk.functions.Components;
 import org.licencerisk.functions.http.ApiDispatcher;
 import org.licencerisk.functions.http.ApiResponse;
 import org.licencerisk.functions.http.HttpApiHandler;
+import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.logging.StructuredLogger;
 
 
-/** Officers read an application's scores: the latest, the history (newest first) and one score by id. */
+/**
+ * Officers (and data scientists) read an application's scores: the latest, the history (newest first) and one score by
+ * id. Callers without either role get 403.
+ */
 public final class ApplicationScoresHandler implements HttpApiHandler {
 
     /** The history route. */
@@ -26,15 +30,15 @@ public final class ApplicationScoresHandler implements HttpApiHandler {
 
     /** For tests and the local server. */
     public ApplicationScoresHandler(Components components) {
-        this(components.scoreQueries(), components.logger());
+        this(components.scoreQueries(), components.config().reader(), components.logger());
     }
 
-    ApplicationScoresHandler(ScoreQueries queries, StructuredLogger log) {
+    ApplicationScoresHandler(ScoreQueries queries, RoleRequirement reader, StructuredLogger log) {
         this.api = ApiDispatcher.builder(log)
-                .get(LATEST, r -> ApiResponse.ok(queries.latest(r.applicationId())).withLog("applicationId", r.applicationId()))
-                .get(HISTORY, r -> ApiResponse.ok(queries.history(r.applicationId(), r.intQuery("limit", 20, 1, 100),
+                .get(LATEST, reader, r -> ApiResponse.ok(queries.latest(r.applicationId())).withLog("applicationId", r.applicationId()))
+                .get(HISTORY, reader, r -> ApiResponse.ok(queries.history(r.applicationId(), r.intQuery("limit", 20, 1, 100),
                         r.query("cursor"))).withLog("applicationId", r.applicationId()))
-                .get(ONE, r -> ApiResponse.ok(queries.get(r.applicationId(), r.path("scoreId")))
+                .get(ONE, reader, r -> ApiResponse.ok(queries.get(r.applicationId(), r.path("scoreId")))
                         .withLog("applicationId", r.applicationId()))
                 .build();
     }

@@ -39,6 +39,13 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
     /** The attribute holding the scored application's content: read only by the training export and drift reports. */
     public static final String APPLICATION = "application";
     private static final Set<String> HISTORY_KEY = Set.of(APPLICATION_ID, SK, SCORED_KEY);
+    /**
+     * Every attribute of a score item but the application's content: what a single score is read with (a projection),
+     * so that the functions that return scores never read the content ({@code template.yaml} allows them no other).
+     */
+    public static final List<String> SCORE_ATTRIBUTES = scoreAttributes();
+    private static final String SCORE_PROJECTION = projection(SCORE_ATTRIBUTES);
+    private static final Map<String, String> SCORE_NAMES = names(SCORE_ATTRIBUTES);
 
     private final DynamoDbClient client;
     private final String table;
@@ -68,6 +75,8 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
     public Optional<StoredScore> find(String applicationId, String scoreId) {
         Map<String, AttributeValue> item = Storage.call(() -> client.getItem(b -> b.tableName(table)
                 .key(Map.of(APPLICATION_ID, s(applicationId), SK, s(PREFIX + scoreId)))
+                .projectionExpression(SCORE_PROJECTION)
+                .expressionAttributeNames(SCORE_NAMES)
                 .consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
@@ -173,5 +182,27 @@ public final class DynamoDbScoreRepository implements ScoreRepository {
                 str(item, "modelVersion"), str(item, "referenceDataVersion"), factors, flags);
         return new StoredScore(str(item, APPLICATION_ID), str(item, "scoreId"), str(item, "inputHash"), score,
                 Instant.parse(str(item, "scoredAt")), lng(item, "scoringLatencyMicros"));
+    }
+
+    private static List<String> scoreAttributes() {
+        List<String> out = new ArrayList<>(List.of(APPLICATION_ID, SK, SCORED_KEY));
+        out.addAll(TableDefinitions.HISTORY_PROJECTION);
+        return List.copyOf(out);
+    }
+
+    private static String projection(List<String> attributes) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < attributes.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append("#a").append(i);
+        }
+        return s.toString();
+    }
+
+    private static Map<String, String> names(List<String> attributes) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            out.put("#a" + i, attributes.get(i));
+        }
+        return Map.copyOf(out);
     }
 }

@@ -51,7 +51,7 @@ public final class ShadowHandler implements HttpApiHandler {
 
     /** The role requirement has checked that the token names its subject: the actor recorded. */
     private static String actor(ApiRequest request) {
-        return request.claims().get("sub");
+        return request.subject();
     }
 
     private static ApiResponse changed(ModelDetail model) {

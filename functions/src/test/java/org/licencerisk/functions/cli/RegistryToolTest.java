@@ -83,10 +83,10 @@ class RegistryToolTest {
         assertEquals(0, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--force", "--reason", "Policy change."));
         assertTrue(output().get("forced").asBoolean());
 
-        assertEquals(0, run("list"));
+        assertEquals(0, run("list", "--json"));
         assertEquals(worse.modelVersion(), output().get("items").get(0).get("modelVersion").asText());
         assertEquals("CHAMPION", output().get("items").get(0).get("status").asText());
-        assertEquals(0, run("promotions"));
+        assertEquals(0, run("promotions", "--json"));
         assertEquals(2, output().size());
     }
 
@@ -120,7 +120,7 @@ class RegistryToolTest {
 
     @Test
     void seedFillsOnlyALocalStackWithSyntheticApplicationsMostOfThemDecided() throws IOException {
-        assertEquals(0, run("seed", "--synthetic", "200", "--decided", "0.75", "--seed", "3"));
+        assertEquals(0, run("seed", "--synthetic", "200", "--decided", "0.75", "--seed", "3", "--json"));
         JsonNode seeded = output();
         assertEquals(200, seeded.get("scored").asInt());
         int decided = seeded.get("decided").asInt();
@@ -184,7 +184,7 @@ class RegistryToolTest {
         String progress = err.toString(StandardCharsets.UTF_8);
         assertTrue(progress.contains("registry: retrain: exporting"), progress);
         assertTrue(progress.contains("challenger " + version + " average precision"), progress);
-        assertEquals(0, run("list"));
+        assertEquals(0, run("list", "--json"));
         JsonNode candidate = output().get("items").get(1);
         assertEquals(version, candidate.get("modelVersion").asText());
         assertEquals("CANDIDATE", candidate.get("status").asText());
@@ -201,7 +201,7 @@ class RegistryToolTest {
         assertEquals(2, run("retrain", "--key-file", key.toString(), "--seed", "many"));
         assertEquals(1, run("retrain", "--key-file", key.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("too little data"));
-        assertEquals(0, run("list"));
+        assertEquals(0, run("list", "--json"));
         assertEquals(0, output().get("items").size(), "nothing registered");
     }
 

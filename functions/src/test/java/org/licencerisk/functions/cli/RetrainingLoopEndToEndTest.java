@@ -74,8 +74,8 @@ class RetrainingLoopEndToEndTest {
     @TempDir
     Path dir;
 
-    private final String officer = "Bearer " + LocalTokens.tokenFor("officer-7", ISSUER, AUDIENCE, "officer");
-    private final String scientist = "Bearer " + LocalTokens.tokenFor("ds-ada", ISSUER, AUDIENCE, "data-scientist");
+    private final String officer = "Bearer " + LocalTokens.tokenFor("officer-7", ISSUER, AUDIENCE, LocalTokens.OFFICER);
+    private final String scientist = "Bearer " + LocalTokens.tokenFor("ds-ada", ISSUER, AUDIENCE, LocalTokens.DATA_SCIENTIST);
     private LocalApiServer server;
     private PointerWatcher watcher;
     private int posted;
@@ -110,7 +110,7 @@ class RetrainingLoopEndToEndTest {
             assertEquals(bundled, score(Json.mapper().writeValueAsString(h.application())));
             String criteria = h.outcome() == Outcome.REFUSED ? "[\"2\"]" : "[]";
             HttpResponse<String> decided = send("PUT", "/v1/applications/" + id + "/decision", "{\"outcome\":\""
-                    + h.outcome() + "\",\"criteria\":" + criteria + ",\"rationale\":\"Assessed.\",\"officerId\":\"o-7\"}",
+                    + h.outcome() + "\",\"criteria\":" + criteria + ",\"rationale\":\"Assessed.\"}",
                     officer);
             assertEquals(201, decided.statusCode(), decided.body());
         }

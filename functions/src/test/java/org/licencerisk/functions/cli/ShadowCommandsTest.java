@@ -64,11 +64,11 @@ class ShadowCommandsTest {
     void shadowAndUnshadowChangeTheStatusAndRefuseTheChampion() throws IOException {
         assertEquals(0, run("register", "--artifact", TestModel.challengerDirectory().toString(), "--actor", "ds-grace"));
         String challenger = ModelArtifact.load(TestModel.challengerDirectory()).manifest().modelVersion();
-        assertEquals(0, run("shadow", challenger, "--actor", "ds-ada"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run("shadow", challenger, "--actor", "ds-ada", "--json"), err.toString(StandardCharsets.UTF_8));
         JsonNode model = Json.mapper().readTree(output());
         assertEquals("SHADOW", model.get("status").asText());
         assertEquals("ds-ada", model.get("statusChangedBy").asText());
-        assertEquals(0, run("unshadow", challenger, "--actor", "ds-ada"));
+        assertEquals(0, run("unshadow", challenger, "--actor", "ds-ada", "--json"));
         assertEquals("CANDIDATE", Json.mapper().readTree(output()).get("status").asText());
 
         assertEquals(1, run("shadow", champion, "--actor", "ds-ada"), "a conflict");

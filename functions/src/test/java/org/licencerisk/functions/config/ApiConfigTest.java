@@ -81,8 +81,8 @@ class ApiConfigTest {
     @Test
     void registryDefaults() {
         ApiConfig c = ApiConfig.from(valid());
-        assertEquals("cognito:groups", c.roleClaim());
-        assertEquals("data-scientist", c.dataScientistRole());
+        assertEquals("licence-risk/officer", c.officerScope());
+        assertEquals("licence-risk/data-scientist", c.dataScientistScope());
         assertEquals(0.01, c.promotionTolerance());
         assertEquals(java.time.Duration.ofSeconds(30), c.championCheck());
         assertNull(c.artifactBucket());

@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecisionsHandlerTest {
 
     private static final String REFUSAL = "{\"outcome\":\"REFUSED\",\"criteria\":[\"2\",\"7\"],"
-            + "\"rationale\":\"Clear risk of use for internal repression.\",\"officerId\":\"officer-7\"}";
+            + "\"rationale\":\"Clear risk of use for internal repression.\"}";
     private static final String APPROVAL = "{\"outcome\":\"APPROVED_WITH_CONDITIONS\",\"criteria\":[],"
-            + "\"rationale\":\"Approved with a re-export proviso.\",\"officerId\":\"officer-9\"}";
+            + "\"rationale\":\"Approved with a re-export proviso.\"}";
 
     private static TestStack stack;
     private static DecisionsHandler handler;
@@ -66,7 +66,43 @@ class DecisionsHandlerTest {
         assertEquals(List.of("2", "7"), List.of(r.body().get("criteria").get(0).asText(), r.body().get("criteria").get(1).asText()));
         var item = stack.items().stream().filter(i -> i.get("applicationId").s().equals("D-1")
                 && i.get("sk").s().equals("DECISION#000001")).findFirst().orElseThrow();
-        assertEquals("officer-7", item.get("subject").s(), "the JWT subject is recorded with the decision");
+        assertEquals("officer-7", item.get("decidedBy").s(), "the JWT subject is recorded with the decision");
+        assertEquals("officer-7", r.body().get("decidedBy").asText(), "and returned as decidedBy");
+        assertFalse(r.body().has("officerId"));
+    }
+
+    private static TestResponse putAs(String subject, String applicationId, String body) {
+        return TestStack.invoke(handler, Events.request("PUT", DecisionsHandler.PATH,
+                Map.of("applicationId", applicationId)).jsonBody(body)
+                .claims(Map.of("sub", subject, "scope", "licence-risk/officer")));
+    }
+
+    @Test
+    void aBodyNamingAnotherOfficerIsRefusedAndStoresNothing() {
+        score("D-ID-1");
+        TestResponse r = putAs("officer-7", "D-ID-1", "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\","
+                + "\"officerId\":\"officer-99\"}");
+        assertEquals(400, r.status(), r.body().toString());
+        OpenApi.assertValid("Problem", r.body());
+        assertEquals("officerId", r.body().get("problems").get(0).get("field").asText());
+        assertTrue(r.body().get("problems").get(0).get("message").asText().contains("decidedBy"));
+        assertEquals(0, decisionItems("D-ID-1"));
+
+        TestResponse own = putAs("officer-7", "D-ID-1", "{\"outcome\":\"APPROVED\",\"rationale\":\"Fine.\","
+                + "\"officerId\":\"officer-7\"}");
+        assertEquals(201, own.status(), "naming oneself is accepted, as older clients do");
+        assertEquals("officer-7", own.body().get("decidedBy").asText());
+    }
+
+    @Test
+    void theSameDecisionByAnotherOfficerIsADifferentDecision() {
+        score("D-ID-2");
+        assertEquals(201, putAs("officer-7", "D-ID-2", REFUSAL).status());
+        TestResponse other = putAs("officer-8", "D-ID-2", REFUSAL);
+        assertEquals(409, other.status(), "another officer's identical decision does not pass as a repeat");
+        TestResponse revised = putAs("officer-8", "D-ID-2", REFUSAL.replace("}", ",\"revision\":true}"));
+        assertEquals(201, revised.status());
+        assertEquals("officer-8", revised.body().get("decidedBy").asText());
     }
 
     @Test
@@ -111,19 +147,19 @@ class DecisionsHandlerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"outcome\":\"MAYBE\",\"rationale\":\"r\",\"officerId\":\"o\"}|outcome",
-            "{\"outcome\":\"REFUSED\",\"criteria\":[],\"rationale\":\"r\",\"officerId\":\"o\"}|criteria",
-            "{\"outcome\":\"REFUSED\",\"criteria\":[\"9\"],\"rationale\":\"r\",\"officerId\":\"o\"}|criteria[0]",
-            "{\"outcome\":\"REFUSED\",\"criteria\":[\"2\",\"2\"],\"rationale\":\"r\",\"officerId\":\"o\"}|criteria[1]",
-            "{\"outcome\":\"APPROVED\",\"criteria\":\"2\",\"rationale\":\"r\",\"officerId\":\"o\"}|criteria",
-            "{\"outcome\":\"APPROVED\",\"officerId\":\"o\"}|rationale",
-            "{\"outcome\":\"APPROVED\",\"rationale\":\" \",\"officerId\":\"o\"}|rationale",
-            "{\"outcome\":\"APPROVED\",\"rationale\":\"r\"}|officerId",
+            "{\"outcome\":\"MAYBE\",\"rationale\":\"r\"}|outcome",
+            "{\"outcome\":\"REFUSED\",\"criteria\":[],\"rationale\":\"r\"}|criteria",
+            "{\"outcome\":\"REFUSED\",\"criteria\":[\"9\"],\"rationale\":\"r\"}|criteria[0]",
+            "{\"outcome\":\"REFUSED\",\"criteria\":[\"2\",\"2\"],\"rationale\":\"r\"}|criteria[1]",
+            "{\"outcome\":\"APPROVED\",\"criteria\":\"2\",\"rationale\":\"r\"}|criteria",
+            "{\"outcome\":\"APPROVED\"}|rationale",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\" \"}|rationale",
             "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":\"a b\"}|officerId",
-            "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":\"o\",\"revision\":\"yes\"}|revision",
-            "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":\"o\",\"extra\":1}|extra",
-            "{\"outcome\":\"APPROVED\",\"rationale\":\"a\\u0000b\",\"officerId\":\"o\"}|rationale",
-            "{\"outcome\":\"APPROVED\",\"rationale\":\"a\\ud800b\",\"officerId\":\"o\"}|rationale",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"officerId\":7}|officerId",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"revision\":\"yes\"}|revision",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"r\",\"extra\":1}|extra",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"a\\u0000b\"}|rationale",
+            "{\"outcome\":\"APPROVED\",\"rationale\":\"a\\ud800b\"}|rationale",
             "[1,2]|$",
             "{oops|$"})
     void invalidDecisionsAre400WithTheField(String body, String field) {
@@ -148,7 +184,7 @@ class DecisionsHandlerTest {
         // The first write of a decision succeeded, the process died before the second.
         new DynamoDbDecisionRepository(stack.client(), stack.config().applicationsTable()).insertIfAbsent(
                 new OfficerDecision("D-CRASH", 1, DecisionOutcome.REFUSED, List.of("2"), "Interrupted.", "officer-1",
-                        null, scoreId, 0.5, org.licencerisk.model.scoring.RiskBand.MEDIUM, Instant.now()));
+                        scoreId, 0.5, org.licencerisk.model.scoring.RiskBand.MEDIUM, Instant.now()));
         var cases = new DynamoDbCaseRepository(stack.client(), stack.config().applicationsTable());
         assertFalse(cases.find("D-CRASH").orElseThrow().decided(), "half-written: the case lags");
         TestResponse r = put("D-CRASH", APPROVAL);

@@ -56,7 +56,7 @@ class DecisionExporterTest {
                 String criteria = outcome.equals("REFUSED") ? "[\"2\"]" : "[]";
                 assertEquals(201, TestStack.invoke(decisions, Events.request("PUT", DecisionsHandler.PATH,
                         Map.of("applicationId", id)).jsonBody("{\"outcome\":\"" + outcome + "\",\"criteria\":" + criteria
-                        + ",\"rationale\":\"Assessed.\",\"officerId\":\"officer-1\"}")).status());
+                        + ",\"rationale\":\"Assessed.\"}")).status());
             }
         }
     }

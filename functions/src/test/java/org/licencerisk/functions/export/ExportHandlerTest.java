@@ -255,7 +255,7 @@ class ExportHandlerTest {
         byte[] manifest = object(ExportJobService.prefix(exportId) + ExportJobService.MANIFEST);
         // A decision recorded after the export completed belongs to the next export, not this one.
         stack.components().decisionService().decide("NL-OPEN-1", Json.mapper().writeValueAsString(Map.of(
-                "outcome", "APPROVED", "criteria", List.of(), "rationale", "Assessed.", "officerId", "officer-1")),
+                "outcome", "APPROVED", "criteria", List.of(), "rationale", "Assessed.")),
                 "officer-1");
 
         Map<String, Object> again = invoke(Map.of("exportId", exportId), TimedContext.plenty());

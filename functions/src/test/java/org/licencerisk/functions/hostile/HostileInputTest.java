@@ -119,7 +119,7 @@ class HostileInputTest {
 
     private static void putDecision(HostileInputs in) {
         ObjectNode valid = Json.mapper().createObjectNode().put("outcome", "REFUSED").put("rationale", "Diversion risk.")
-                .put("officerId", "o-1").put("revision", true);
+                .put("revision", true);
         valid.putArray("criteria").add("1").add("7");
         String applicationId = in.random().nextInt(5) == 0 ? in.pathValue() : CASE_ID;
         byte[] body = in.body(valid);

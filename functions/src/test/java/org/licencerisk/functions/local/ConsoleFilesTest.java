@@ -95,7 +95,8 @@ class ConsoleFilesTest {
         JsonNode none = Json.mapper().readTree(off.body());
         assertEquals("none", none.path("signIn").asText());
         assertEquals("", none.path("apiBase").asText("absent"), "the API on the same origin");
-        assertEquals("officer", none.path("officerRole").asText());
+        assertEquals("licence-risk/officer", none.path("officerRole").asText());
+        assertEquals("scope", none.path("roleClaim").asText(), "roles are the token's OAuth scopes");
         assertFalse(none.has("local"));
 
         JsonNode local = Json.mapper().readTree(get(secured, "/console/config.json").body());
@@ -103,7 +104,7 @@ class ConsoleFilesTest {
         assertEquals("https://idp.test", local.path("local").path("issuer").asText());
         assertEquals("api", local.path("local").path("audience").asText());
         assertEquals(ConsoleFiles.LOCAL_IDENTITIES.size(), local.path("local").path("identities").size());
-        assertEquals("officer", local.path("local").path("identities").get(0).path("roles").get(0).asText());
+        assertEquals("licence-risk/officer", local.path("local").path("identities").get(0).path("roles").get(0).asText());
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.artifacts.LocalArtifactStore;
 import org.licencerisk.functions.http.RoleRequirement;
-import org.licencerisk.functions.http.Roles;
 import org.licencerisk.functions.testing.Events;
 import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Promotion and rollback through the handler, against dynalite, with the role check and the metric gate. */
 class PromotionHandlerTest {
 
-    private static final String CLAIM = "cognito:groups";
-    private static final String ROLE = "data-scientist";
-    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "[officers data-scientist]");
+    private static final String CLAIM = "scope";
+    private static final String ROLE = "licence-risk/data-scientist";
+    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "licence-risk/officers licence-risk/data-scientist");
 
     @TempDir
     Path artifacts;
@@ -46,7 +44,7 @@ class PromotionHandlerTest {
         stack = TestStack.create();
         registry = new DynamoDbModelRegistry(stack.client(), stack.config().modelsTable());
         // Tolerance 0, so that any difference in average precision decides.
-        handler = new PromotionHandler(new PromotionService(registry, Clock.systemUTC(), 0.0), new RoleRequirement(CLAIM, ROLE),
+        handler = new PromotionHandler(new PromotionService(registry, Clock.systemUTC(), 0.0), RoleRequirement.of(ROLE),
                 stack.components().logger());
         LocalArtifactStore store = new LocalArtifactStore(artifacts);
         ModelManifest a = register(store, TestModel.directory());
@@ -74,8 +72,8 @@ class PromotionHandlerTest {
 
     @Test
     void onlyDataScientistsMayPromoteOrReadTheAuditTrail() {
-        for (Map<String, String> claims : java.util.List.of(Map.<String, String>of(), Map.of("sub", "officer-1", CLAIM, "[officers]"),
-                Map.of(CLAIM, "[data-scientist]"))) {
+        for (Map<String, String> claims : java.util.List.of(Map.<String, String>of(), Map.of("sub", "officer-1", CLAIM, "licence-risk/officers"),
+                Map.of(CLAIM, "licence-risk/data-scientist"))) {
             TestResponse r = promote(better.modelVersion(), claims, null);
             assertEquals(403, r.status(), claims.toString());
             OpenApi.assertValid("Problem", r.body());
@@ -180,10 +178,4 @@ class PromotionHandlerTest {
         assertTrue(registry.champion().isEmpty());
     }
 
-    @Test
-    void rolesAreReadFromListAndPlainClaims() {
-        assertEquals(Set.of("officers", "data-scientist"), Roles.of(Map.of(CLAIM, "[officers data-scientist]"), CLAIM));
-        assertEquals(Set.of("a", "b"), Roles.of(Map.of("roles", "a, b"), "roles"));
-        assertEquals(Set.of(), Roles.of(Map.of(), CLAIM));
-    }
 }

@@ -69,7 +69,7 @@ class RecentApplicationsTest {
 
     private void decide(String id) {
         components.decisionService().decide(id, "{\"outcome\":\"REFUSED\",\"criteria\":[\"2\"],"
-                + "\"rationale\":\"Assessed.\",\"officerId\":\"officer-1\"}", "officer-1");
+                + "\"rationale\":\"Assessed.\"}", "officer-1");
     }
 
     @Test

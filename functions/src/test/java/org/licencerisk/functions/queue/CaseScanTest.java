@@ -36,7 +36,7 @@ class CaseScanTest {
             if (i % 3 == 0) {
                 assertEquals(201, TestStack.invoke(decisions, Events.request("PUT", DecisionsHandler.PATH,
                         Map.of("applicationId", id)).jsonBody("{\"outcome\":\"APPROVED\",\"criteria\":[],"
-                        + "\"rationale\":\"Assessed.\",\"officerId\":\"officer-1\"}")).status());
+                        + "\"rationale\":\"Assessed.\"}")).status());
                 decided.add(id);
             } else {
                 undecided.add(id);

@@ -84,7 +84,7 @@ class CanaryTest {
                     .jsonBody(decision(rationale)));
         }
         TestStack.invoke(decisions, Events.request("PUT", DecisionsHandler.PATH, Map.of("applicationId", "C-CANARY-1"))
-                .jsonBody("{\"outcome\":\"" + CANARY + "\",\"rationale\":\"" + CANARY + "\",\"officerId\":\"o-1\"}"));
+                .jsonBody("{\"outcome\":\"" + CANARY + "\",\"rationale\":\"" + CANARY + "\"}"));
         TestStack.invoke(new ApplicationScoresHandler(stack.components()),
                 Events.get(ApplicationScoresHandler.LATEST, Map.of("applicationId", "C-CANARY-1")));
         TestStack.invoke(new QueueHandler(stack.components()), Events.get(QueueHandler.PATH, Map.of()));
@@ -135,7 +135,7 @@ class CanaryTest {
 
     private static String decision(String rationale) {
         return Json.mapper().createObjectNode().put("outcome", "REFUSED").put("rationale", rationale)
-                .put("officerId", "o-1").put("revision", true).set("criteria", Json.mapper().createArrayNode().add("1"))
+                .put("revision", true).set("criteria", Json.mapper().createArrayNode().add("1"))
                 .toString();
     }
 }

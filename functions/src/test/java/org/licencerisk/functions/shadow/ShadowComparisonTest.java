@@ -32,9 +32,9 @@ import static org.licencerisk.model.scoring.RiskBand.MEDIUM;
  */
 class ShadowComparisonTest {
 
-    private static final String CLAIM = "cognito:groups";
-    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "[data-scientist]");
-    private static final Map<String, String> OFFICER = Map.of("sub", "officer-1", CLAIM, "[officer]");
+    private static final String CLAIM = "scope";
+    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "licence-risk/data-scientist");
+    private static final Map<String, String> OFFICER = Map.of("sub", "officer-1", CLAIM, "licence-risk/officer");
     private static final String CHAMPION = "champion-v1";
     private static final String SHADOW_1 = "shadow-v2";
     private static final String SHADOW_2 = "shadow-v3";
@@ -61,7 +61,7 @@ class ShadowComparisonTest {
         assertTrue(registry.moveChampion(new PromotionRecord(1, PromotionKind.INITIAL, null, CHAMPION, "test",
                 Instant.parse("2026-11-29T10:00:00Z"), null, false, null)));
         handler = new ShadowHandler(stack.components().shadowService(), stack.components().shadowComparison(),
-                new RoleRequirement(CLAIM, "data-scientist"), stack.components().logger());
+                RoleRequirement.of("licence-risk/data-scientist"), stack.components().logger());
         for (int i = 0; i < PRIMARY.length; i++) {
             store(SHADOW_1, i, SHADOW[i], SHADOW_BANDS[i], CHAMPION);
         }

@@ -55,9 +55,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ShadowModeTest {
 
-    private static final String CLAIM = "cognito:groups";
-    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "[data-scientist]");
-    private static final Map<String, String> OFFICER = Map.of("sub", "officer-1", CLAIM, "[officer]");
+    private static final String CLAIM = "scope";
+    private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "licence-risk/data-scientist");
+    private static final Map<String, String> OFFICER = Map.of("sub", "officer-1", CLAIM, "licence-risk/officer");
     private static final PromotionRequest FORCED = new PromotionRequest(true, "Test: promote regardless of metrics.");
     private static final Set<String> SHADOW_ITEM_ATTRIBUTES = new TreeSet<>(List.of("modelVersion", "pairKey",
             "applicationId", "riskScore", "riskBand", "topFactors", "redFlagCodes", "primaryModelVersion",

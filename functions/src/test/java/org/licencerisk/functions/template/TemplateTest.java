@@ -26,7 +26,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -527,16 +526,16 @@ class TemplateTest {
         JsonNode pool = template.properties("ConsoleUserPool");
         assertTrue(pool.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(), "no self sign-up");
         assertEquals("ON", pool.path("MfaConfiguration").asText());
-        Set<String> groups = new TreeSet<>();
-        for (String id : List.of("OfficerGroup", "DataScientistGroup")) {
-            groups.add(template.properties(id).path("GroupName").asText());
-        }
-        Set<String> roles = new TreeSet<>();
-        for (SamTemplate.Function f : template.functions()) {
-            Optional.ofNullable(f.environment().get("OFFICER_ROLE")).ifPresent(roles::add);
-            Optional.ofNullable(f.environment().get("DATA_SCIENTIST_ROLE")).ifPresent(roles::add);
-        }
-        assertEquals(roles, groups, "the pool's groups are the roles the functions check");
+        // The scopes the console's sign-in issues are the API's roles, as the functions read them from the globals.
+        JsonNode server = template.properties("ConsoleResourceServer");
+        Set<String> scopes = new TreeSet<>();
+        server.path("Scopes").forEach(sc -> scopes.add(server.path("Identifier").asText() + "/" + sc.path("ScopeName").asText()));
+        JsonNode globals = template.root().path("Globals").path("Function").path("Environment").path("Variables");
+        assertEquals(new TreeSet<>(List.of(globals.path("OFFICER_SCOPE").asText(), globals.path("DATA_SCIENTIST_SCOPE").asText())),
+                scopes, "the resource server's scopes are the roles the functions check");
+        Set<String> allowed = new TreeSet<>();
+        client.path("AllowedOAuthScopes").forEach(sc -> allowed.add(sc.asText()));
+        assertTrue(allowed.containsAll(scopes), "the console may ask for the roles' scopes");
         JsonNode cors = template.properties("Api").path("CorsConfiguration");
         assertEquals("https://${ConsoleDistribution.DomainName}", cors.path("AllowOrigins").get(0).path("Fn::Sub").asText(),
                 "the API answers the console's origin only");

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,14 +95,42 @@ public final class Events {
         return this;
     }
 
-    /** Replaces the JWT claims (an empty map removes the authorizer, as for IAM-authorised routes). */
+    /**
+     * Replaces the JWT claims (an empty map removes the authorizer). As API Gateway does on a route with authorization
+     * scopes, the token's {@code scope} claim also arrives as the list {@code scopes}; without it the list is null.
+     */
     public Events claims(Map<String, String> claims) {
         ObjectNode rc = (ObjectNode) json.get("requestContext");
         if (claims.isEmpty()) {
             rc.remove("authorizer");
         } else {
-            ((ObjectNode) rc.get("authorizer").get("jwt")).set("claims", Json.mapper().valueToTree(claims));
+            ObjectNode jwt = (ObjectNode) rc.get("authorizer").get("jwt");
+            jwt.set("claims", Json.mapper().valueToTree(claims));
+            String scope = claims.get("scope");
+            if (scope == null) {
+                jwt.putNull("scopes");
+            } else {
+                jwt.set("scopes", Json.mapper().valueToTree(List.of(scope.split(" "))));
+            }
         }
+        return this;
+    }
+
+    /** Replaces the gateway's list of the token's scopes, keeping the claims (null: the route lists none). */
+    public Events scopes(List<String> scopes) {
+        ObjectNode jwt = (ObjectNode) json.get("requestContext").get("authorizer").get("jwt");
+        if (scopes == null) {
+            jwt.putNull("scopes");
+        } else {
+            jwt.set("scopes", Json.mapper().valueToTree(scopes));
+        }
+        return this;
+    }
+
+    /** Replaces the authorizer by IAM's, for a request signed by {@code userArn}. */
+    public Events iam(String userArn) {
+        ObjectNode rc = (ObjectNode) json.get("requestContext");
+        rc.putObject("authorizer").putObject("iam").put("accountId", "123456789012").put("userArn", userArn);
         return this;
     }
 

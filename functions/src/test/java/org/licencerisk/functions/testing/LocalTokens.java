@@ -19,25 +19,27 @@ public final class LocalTokens {
     private LocalTokens() {
     }
 
+    /** The scope that makes a caller an officer (the default {@code OFFICER_SCOPE}). */
+    public static final String OFFICER = "licence-risk/officer";
+    /** The scope that makes a caller a data scientist (the default {@code DATA_SCIENTIST_SCOPE}). */
+    public static final String DATA_SCIENTIST = "licence-risk/data-scientist";
+
     /**
-     * An unsigned token for subject {@code officer-42}; with roles, its {@code cognito:groups} claim is the JSON array
-     * of them, as Cognito issues it.
+     * An unsigned token for subject {@code officer-42}; with scopes, its {@code scope} claim lists them separated by
+     * spaces, as OAuth access tokens carry them.
      */
-    public static String token(String issuer, String audience, String... roles) {
-        return tokenFor("officer-42", issuer, audience, roles);
+    public static String token(String issuer, String audience, String... scopes) {
+        return tokenFor("officer-42", issuer, audience, scopes);
     }
 
-    /** An unsigned token for {@code subject} holding {@code roles}, valid for ten minutes. */
-    public static String tokenFor(String subject, String issuer, String audience, String... roles) {
+    /** An unsigned token for {@code subject} granting {@code scopes}, valid for ten minutes. */
+    public static String tokenFor(String subject, String issuer, String audience, String... scopes) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         var claims = Json.mapper().createObjectNode().put("iss", issuer).put("aud", audience).put("sub", subject)
                 .put("exp", Instant.now().getEpochSecond() + 600);
-        if (roles.length > 0) {
-            var groups = claims.putArray("cognito:groups");
-            for (String role : roles) {
-                groups.add(role);
-            }
+        if (scopes.length > 0) {
+            claims.put("scope", String.join(" ", scopes));
         }
         String payload = b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".sig";

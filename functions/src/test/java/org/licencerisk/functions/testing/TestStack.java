@@ -49,11 +49,11 @@ public final class TestStack {
         Map<String, String> env = new java.util.HashMap<>(environment);
         // Re-scoring jobs end without a sweep unless a test asks for one (no lagging scoring functions here).
         env.putIfAbsent(ApiConfig.RESCORE_SETTLE_SECONDS, "0");
-        // The timeout may be raised by a caller (the browser tests run beside a browser on a busy machine).
+        env.putIfAbsent(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix);
+        env.putIfAbsent(ApiConfig.MODELS_TABLE, "models-" + suffix);
+        env.putIfAbsent(ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix);
         env.putIfAbsent(ApiConfig.DYNAMODB_TIMEOUT_MS, "1500");
-        env.putAll(Map.of(ApiConfig.APPLICATIONS_TABLE, "applications-" + suffix,
-                ApiConfig.MODELS_TABLE, "models-" + suffix, ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString(),
-                ApiConfig.SHADOW_SCORES_TABLE, "shadow-" + suffix));
+        env.put(ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString());
         this.config = ApiConfig.from(env);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
@@ -83,6 +83,14 @@ public final class TestStack {
     /** A stack on any endpoint, creating no tables (for failure tests). */
     public static TestStack at(URI endpoint) {
         return new TestStack(endpoint, TestModel.scorer(), false);
+    }
+
+    /** A stack on the same tables reached through another endpoint (e.g. a proxy that injects failures). */
+    public TestStack via(URI endpoint) {
+        // A proxy adds a hop: a longer timeout, so that only the failures it injects fail.
+        return new TestStack(endpoint, TestModel.scorer(), false, Map.of(ApiConfig.APPLICATIONS_TABLE,
+                config.applicationsTable(), ApiConfig.MODELS_TABLE, config.modelsTable(), ApiConfig.SHADOW_SCORES_TABLE,
+                config.shadowScoresTable(), ApiConfig.DYNAMODB_TIMEOUT_MS, "5000"));
     }
 
     /** The components. */
