@@ -143,7 +143,7 @@ class ConsoleBrowserTest {
         assertTrue(page.getByRole(AriaRole.ALERT).textContent().contains("Decision recorded for " + first + ": refuse."));
         assertFalse(stack.queue().contains(first), "the decided application left the queue");
         HttpResponse<String> same = stack.send("PUT", "/v1/applications/" + first + "/decision",
-                "{\"outcome\":\"REFUSED\",\"criteria\":" + criteriaOf(first) + ",\"rationale\":\"Clear risk of use for internal repression by the end user.\""}",
+                "{\"outcome\":\"REFUSED\",\"criteria\":" + criteriaOf(first) + ",\"rationale\":\"Clear risk of use for internal repression by the end user.\"}",
                 ConsoleStack.bearer("officer-7", LocalTokens.OFFICER));
         assertEquals(200, same.statusCode(), "the decision was recorded as the officer made it: " + same.body());
         assertEquals("officer-7", org.licencerisk.model.json.Json.mapper().readTree(same.body()).path("decidedBy").asText(),
@@ -195,7 +195,7 @@ class ConsoleBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(first)).click();
         rendered(page, "case");
         HttpResponse<String> other = stack.send("PUT", "/v1/applications/" + first + "/decision",
-                "{\"outcome\":\"APPROVED_WITH_CONDITIONS\",\"criteria\":[],\"rationale\":\"End-use checks agreed.\""}",
+                "{\"outcome\":\"APPROVED_WITH_CONDITIONS\",\"criteria\":[],\"rationale\":\"End-use checks agreed.\"}",
                 ConsoleStack.bearer("officer-12", LocalTokens.OFFICER));
         assertEquals(201, other.statusCode(), other.body());
 
