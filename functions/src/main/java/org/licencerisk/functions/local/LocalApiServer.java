@@ -33,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Started by {@code scripts/local-api}, which passes everything as arguments:
  * {@code --template FILE --port N --dynamodb-endpoint URL --model-dir DIR [--auth off|on] [--jwt-issuer I]
- * [--jwt-audience A] [--threads N] [--rescore-check-seconds N]}. Where AWS starts the {@code RescoreFunction} from the
+ * [--jwt-audience A] [--threads N] [--rescore-check-seconds N] [--console-dir DIR]}. With {@code --console-dir}, the
+ * officers' console is served under {@code /console/} ({@link ConsoleFiles}). Where AWS starts the {@code RescoreFunction} from the
  * models table's stream, which dynalite lacks, the local server runs a {@link PointerWatcher} instead (every
  * {@code --rescore-check-seconds}, default 5; 0 turns it off).
  */
@@ -49,10 +50,13 @@ public final class LocalApiServer implements AutoCloseable {
     private final Map<String, SamTemplate.Function> functions;
     private final StructuredLogger log;
     private final Map<String, String> openClaims;
+    private final ApiConfig config;
     private volatile LocalHttpServer server;
+    private volatile ConsoleFiles console;
 
     private LocalApiServer(SamTemplate template, Components components, LocalAuth auth) {
         this.auth = auth;
+        this.config = components.config();
         this.log = components.logger();
         this.openClaims = LocalAuth.openClaims(components.config());
         this.router = new LocalRouter(template);
@@ -95,6 +99,21 @@ public final class LocalApiServer implements AutoCloseable {
     static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port, int threads,
                                 HttpLimits limits) throws IOException {
         return new LocalApiServer(template, components, auth).listen(port, threads, limits);
+    }
+
+    /** Serves the officers' console from {@code siteDir} under {@code /console/} ({@link ConsoleFiles}). */
+    public void serveConsole(Path siteDir) {
+        serveConsole(new ConsoleFiles(siteDir, config, auth));
+    }
+
+    /** Serves the officers' console under {@code /console/} with the given files and sign-in. */
+    public void serveConsole(ConsoleFiles files) {
+        this.console = files;
+    }
+
+    /** The configuration the functions share (the scopes the console's sign-in offers). */
+    public ApiConfig config() {
+        return config;
     }
 
     /** The port it listens on (0 before it listens). */
@@ -159,6 +178,9 @@ public final class LocalApiServer implements AutoCloseable {
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
         LocalApiServer server = new LocalApiServer(template, components, auth);
+        if (options.get("console-dir") != null) {
+            server.serveConsole(Path.of(options.get("console-dir")));
+        }
         server.prime();
         long primedMs = (System.nanoTime() - startNanos) / 1_000_000;
         int port = Integer.parseInt(options.getOrDefault("port", "3000"));
@@ -179,6 +201,9 @@ public final class LocalApiServer implements AutoCloseable {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("url", "http://127.0.0.1:" + server.port());
         fields.put("auth", auth.enabled() ? "on" : "off");
+        if (options.get("console-dir") != null) {
+            fields.put("console", "http://127.0.0.1:" + server.port() + ConsoleFiles.PREFIX + "/");
+        }
         fields.put("functions", template.functions().size());
         fields.put("rescoreCheckSeconds", rescoreCheck);
         fields.put("templateReadMs", templateMs);
@@ -252,6 +277,10 @@ public final class LocalApiServer implements AutoCloseable {
      * authorisers, 400 for a malformed path or query) as problem+json, else the handler's response.
      */
     LocalResponse answer(LocalRequest request) {
+        ConsoleFiles site = console;
+        if (site != null && ConsoleFiles.serves(request.rawPath())) {
+            return site.answer(request);
+        }
         try {
             LocalRouter.Match match;
             try {
