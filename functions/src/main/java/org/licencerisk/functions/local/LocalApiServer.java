@@ -47,6 +47,8 @@ public final class LocalApiServer implements AutoCloseable {
     /** The largest body API Gateway HTTP APIs accept. */
     static final int MAX_GATEWAY_BODY = 10 * 1024 * 1024;
     private static final int DEFAULT_THREADS = 32;
+    /** Who the audit record of a first champion set at the local server's start-up names. */
+    private static final String LOCAL_SERVER = "local-server";
 
     private final LocalRouter router;
     private final LocalAuth auth;
@@ -128,6 +130,7 @@ public final class LocalApiServer implements AutoCloseable {
         }
         long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
         model.join();
+        initialiseChampion(components);
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
@@ -148,6 +151,15 @@ public final class LocalApiServer implements AutoCloseable {
         fields.put("clientAndTablesReadyMs", tablesMs);
         fields.put("startupMs", (System.nanoTime() - startNanos) / 1_000_000);
         components.logger().log(StructuredLogger.Level.INFO, null, "local_api_listening", fields);
+    }
+
+    /**
+     * Registers the model the local server serves and, when the registry has no champion yet, makes it the first one
+     * (in AWS the scoring function only registers it, and the first promotion makes it champion).
+     */
+    static void initialiseChampion(Components components) {
+        components.scoringService().registerModel();
+        components.promotionService().initialise(components.scorer().manifest().modelVersion(), LOCAL_SERVER);
     }
 
     /** The environment a function would get: the template's variables, table refs mapped to local table names. */

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -83,15 +85,22 @@ class ChampionFollowingTest {
     }
 
     @Test
-    void theFirstScoreMakesTheBundledModelChampionAndAPromotionIsServedWithoutARestart() throws InterruptedException {
+    void theBundledModelServesWithoutAPointerBecomesTheFirstChampionAtTheFirstPromotionWhichIsServedWithoutARestart()
+            throws InterruptedException {
         String bundled = TestModel.scorer().manifest().modelVersion();
         assertEquals(bundled, score());
-        PromotionRecord first = registry.champion().orElseThrow();
-        assertEquals(PromotionKind.INITIAL, first.kind());
-        assertEquals(bundled, first.toVersion());
+        assertTrue(registry.champion().isEmpty(), "the scoring function registers its model, never the pointer");
+        assertNull(registry.find(bundled).orElseThrow().artifact());
 
         String challenger = register(TestModel.challengerDirectory());
-        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        PromotionRecord promoted = stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        assertEquals(2, promoted.revision());
+        assertEquals(bundled, promoted.fromVersion(), "the gate compared the challenger with the model that served");
+        assertNotNull(promoted.comparison());
+        PromotionRecord first = registry.promotions().get(1);
+        assertEquals(PromotionKind.INITIAL, first.kind());
+        assertEquals(bundled, first.toVersion());
+        assertEquals("ds-ada", first.actor());
         scoreUntil(challenger);
         assertTrue(stack.logs().contains("\"champion_loaded\""));
 

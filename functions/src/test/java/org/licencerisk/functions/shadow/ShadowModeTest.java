@@ -221,8 +221,7 @@ class ShadowModeTest {
         ShadowScorer failing = new ShadowScorer(models, new DynamoDbShadowScoreRepository(stack.client(), "no-such-table"),
                 clock, stack.components().logger());
         ScoringService service = new ScoringService(new ChampionModel(TestModel.scorer(), registry, Optional.of(store),
-                Duration.ofSeconds(60), stack.components().logger()), stack.components().promotionService(),
-                new DynamoDbScoreRepository(stack.client(), table), new DynamoDbCaseRepository(stack.client(), table),
+                Duration.ofSeconds(60), stack.components().logger()), new DynamoDbScoreRepository(stack.client(), table), new DynamoDbCaseRepository(stack.client(), table),
                 clock, failing);
         ScoringResult result = service.score(Applications.variant("NL-2026-SHF1", 4).toString());
         assertTrue(result.created());
