@@ -93,9 +93,13 @@ public final class LocalApiServer implements AutoCloseable {
         return start(template, components, auth, port, DEFAULT_THREADS);
     }
 
-    /** Starts a server with {@code threads} request threads. */
+    /**
+     * Starts a server with {@code threads} request threads, after registering the model it serves and, when the
+     * registry has no champion yet, making that model the first one.
+     */
     public static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port,
                                        int threads) throws IOException {
+        initialiseChampion(components);
         LocalApiServer s = new LocalApiServer(template, components, auth, port, threads);
         s.server.start();
         return s;
@@ -130,7 +134,6 @@ public final class LocalApiServer implements AutoCloseable {
         }
         long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
         model.join();
-        initialiseChampion(components);
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
@@ -157,7 +160,7 @@ public final class LocalApiServer implements AutoCloseable {
      * Registers the model the local server serves and, when the registry has no champion yet, makes it the first one
      * (in AWS the scoring function only registers it, and the first promotion makes it champion).
      */
-    static void initialiseChampion(Components components) {
+    private static void initialiseChampion(Components components) {
         components.scoringService().registerModel();
         components.promotionService().initialise(components.scorer().manifest().modelVersion(), LOCAL_SERVER);
     }

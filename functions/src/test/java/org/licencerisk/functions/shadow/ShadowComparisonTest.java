@@ -7,6 +7,7 @@ import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.PromotionKind;
+import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.functions.testing.Events;
 import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
@@ -208,11 +209,26 @@ class ShadowComparisonTest {
     void withoutAChampionABaselineMustBeNamed() {
         TestStack empty = TestStack.create();
         ShadowComparison comparison = empty.components().shadowComparison();
-        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), null, "ds",
-                Instant.now(Clock.systemUTC()));
+        // A model with a stored artifact, and no deployment package's model that scoring functions would serve.
+        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), new StoredArtifact("s3://b/models/"
+                + SHADOW_1 + "/", "a".repeat(64), "b".repeat(64)), "ds", Instant.now(Clock.systemUTC()));
         org.licencerisk.functions.http.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.licencerisk.functions.http.ApiException.class, () -> comparison.compare(SHADOW_1, null, 100));
         assertEquals(409, e.type().status());
         assertEquals("There is no champion to compare model shadow-v2 with; name a baseline.", e.getMessage());
+    }
+
+    @Test
+    void beforeTheFirstPromotionTheBaselineIsTheDeploymentPackagesModelThatServes() {
+        TestStack empty = TestStack.create();
+        ShadowComparison comparison = empty.components().shadowComparison();
+        // What a scoring function registers: its deployment package's model, without a stored artifact.
+        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), null, "scoring-function",
+                Instant.now(Clock.systemUTC()));
+        org.licencerisk.functions.http.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.licencerisk.functions.http.ApiException.class, () -> comparison.compare(SHADOW_1, null, 100));
+        assertEquals(400, e.type().status(), "compared with itself: the served model is the baseline");
+        assertTrue(e.problems().get(0).message().contains("(model shadow-v2 is the champion)"),
+                e.problems().toString());
     }
 }

@@ -236,6 +236,8 @@ class ShadowModeTest {
     @Test
     void onlyDataScientistsSwitchShadowModeAndOnlyAStoredNonChampionModelMayShadow() {
         scoreNew();
+        // The scoring function registered its model; the first promotion would make it champion, as here.
+        stack.components().promotionService().initialiseWithDeploymentPackage("ds-ada");
         String challenger = register(TestModel.challengerDirectory());
         for (String method : List.of("PUT", "DELETE")) {
             for (Map<String, String> claims : List.of(OFFICER, Map.<String, String>of())) {
