@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""scikit-learn peer of the Java scorer (issue 2, point 9).
+"""scikit-learn peer of the Java scorer.
 
 Trains scikit-learn's LogisticRegression on the same synthetic data, encoded by the same Java feature definition
 (exported by `java -cp bench/target/benchmarks.jar org.licencerisk.bench.BenchTool export-features FILE`), and times

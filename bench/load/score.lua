@@ -28,10 +28,23 @@ function response(status, headers, body)
   if status ~= 201 then
     errors = (errors or 0) + 1
   end
+  statuses = statuses or {}
+  statuses[status] = (statuses[status] or 0) + 1
 end
 
 function done(summary, latency, requests)
   io.write(string.format("non-2xx or errors: %d\n", summary.errors.status))
+  local all = {}
+  for _, t in ipairs(threads) do
+    for status, n in pairs(t:get("statuses") or {}) do
+      all[status] = (all[status] or 0) + n
+    end
+  end
+  local line = "statuses:"
+  for status, n in pairs(all) do
+    line = line .. " " .. status .. "=" .. n
+  end
+  io.write(line .. "\n")
   for _, p in ipairs({ 50, 90, 99, 99.9 }) do
     io.write(string.format("p%s: %.2f ms\n", p, latency:percentile(p) / 1000))
   end

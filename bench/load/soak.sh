@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long forms of the issue-5 tests, one command, loopback only, each bounded:
+# The long forms of the load, fault and hostile-input tests, one command, loopback only, each bounded:
 #   1. load without loss: 100,000 distinct applications + 10% exact retries from 32 clients (LOAD_REQUESTS);
 #   2. faults: dynalite killed mid-load, down FAULT_SECONDS (30) s, restarted on its port and data dir;
 #   3. hostile input: 10,000 generated cases over every route (FUZZ_CASES) plus the fuzz corpus.

@@ -69,9 +69,17 @@ public final class BenchData {
         }
     }
 
-    /** Trains a model with the default options of a trainer (as {@code risk-model train} does). */
+    /**
+     * Trains a model with the default settings of a trainer taken as given (the shape {@code risk-model train}
+     * chooses on real decisions, without the search, so benchmarks measure one model).
+     */
     public static ModelArtifact train(TrainerKind kind, DecisionDataset data) {
-        return new RiskModelTrainer(TrainingOptions.defaults(kind), ProgressListener.NONE)
+        return train(kind, data, false);
+    }
+
+    /** Trains a model with the default options, choosing the settings on the validation period when {@code tune}. */
+    public static ModelArtifact train(TrainerKind kind, DecisionDataset data, boolean tune) {
+        return new RiskModelTrainer(TrainingOptions.defaults(kind).withTune(tune), ProgressListener.NONE)
                 .train(data, null, "synthetic-" + SEED + "-" + data.records().size() + ".jsonl").artifact();
     }
 

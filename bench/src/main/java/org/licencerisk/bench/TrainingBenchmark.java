@@ -40,6 +40,10 @@ public class TrainingBenchmark {
     @Param({"20000", "100000"})
     public int rows;
 
+    /** Whether the settings are chosen on the validation period first (24 logistic or 16 XGBoost fits). */
+    @Param({"false", "true"})
+    public boolean tune;
+
     private DecisionDataset data;
     private TrainerKind kind;
 
@@ -51,6 +55,6 @@ public class TrainingBenchmark {
 
     @Benchmark
     public ModelArtifact train() {
-        return BenchData.train(kind, data);
+        return BenchData.train(kind, data, tune);
     }
 }

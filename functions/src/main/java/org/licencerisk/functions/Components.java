@@ -12,6 +12,7 @@ import org.licencerisk.functions.export.S3ExportReader;
 import org.licencerisk.functions.jobs.DynamoDbJobStore;
 import org.licencerisk.functions.jobs.JobStore;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.BackgroundChecks;
 import org.licencerisk.functions.models.ChampionModel;
 import org.licencerisk.functions.models.DynamoDbModelRegistry;
 import org.licencerisk.functions.models.ModelCatalogue;
@@ -27,6 +28,7 @@ import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.queue.DynamoDbCaseRepository;
 import org.licencerisk.functions.queue.QueueService;
 import org.licencerisk.functions.rescoring.RescoreService;
+import org.licencerisk.functions.rescoring.Sleeper;
 import org.licencerisk.functions.retraining.RetrainingService;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.scores.ScoreQueries;
@@ -62,17 +64,21 @@ public final class Components {
     private final boolean scorerGiven;
     private final Lazy<PseudonymisationKeySource> pseudonymisationKeys;
     private final Lazy<S3Objects> s3;
+    private final BackgroundChecks background;
+    private final Sleeper sleeper;
 
     private Components(ApiConfig config, Clock clock, StructuredLogger logger, Supplier<DynamoDbClient> dynamoDb,
-                       Supplier<RiskScorer> scorer, boolean scorerGiven) {
+                       Supplier<RiskScorer> scorer, boolean scorerGiven, BackgroundChecks background, Sleeper sleeper) {
         this.scorerGiven = scorerGiven;
+        this.background = background;
+        this.sleeper = sleeper;
         this.config = config;
         this.clock = clock;
         this.logger = logger;
         this.dynamoDb = new Lazy<>(dynamoDb);
         this.scorer = new Lazy<>(scorer);
         this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
-                config.championCheck(), logger), new DynamoDbScoreRepository(dynamoDb(),
+                config.championCheck(), logger, background), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
                 shadowScoring(), logger));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));
@@ -94,13 +100,23 @@ public final class Components {
     /** The same, logging to {@code logger} (the command line logs to standard error, keeping its output clean). */
     public static Components create(ApiConfig config, StructuredLogger logger) {
         return new Components(config, Clock.systemUTC(), logger, () -> DynamoDbClientFactory.create(config),
-                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false);
+                () -> ModelArtifact.load(config.requireModelDir()).scorer(), false, BackgroundChecks.daemonThreads(),
+                Sleeper.system());
     }
 
     /** Components with a given client, scorer, clock and logger (tests and benchmarks). */
     public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
                                 StructuredLogger logger) {
-        return new Components(config, clock, logger, () -> client, () -> scorer, true);
+        return of(config, client, scorer, clock, logger, BackgroundChecks.daemonThreads(), Sleeper.system());
+    }
+
+    /**
+     * The same, with the checks that follow the registry timed and run by {@code background}, and the re-scoring job
+     * waiting on {@code sleeper} (tests: time that moves when the test says so).
+     */
+    public static Components of(ApiConfig config, DynamoDbClient client, RiskScorer scorer, Clock clock,
+                                StructuredLogger logger, BackgroundChecks background, Sleeper sleeper) {
+        return new Components(config, clock, logger, () -> client, () -> scorer, true, background, sleeper);
     }
 
     /** Returns the configuration. */
@@ -195,7 +211,8 @@ public final class Components {
         DynamoDbScoreRepository scores = new DynamoDbScoreRepository(dynamoDb(), config.applicationsTable());
         RiskScorer bundled = config.modelDir() != null || scorerGiven ? scorer() : null;
         return new RescoreService(registry(), new VerifiedModels(bundled, registry(), artifactStore()), cases(), scores,
-                scores::applications, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE, config.rescoreSettle());
+                scores::applications, jobStore(), clock, RescoreService.DEFAULT_PAGE_SIZE, config.rescoreSettle(),
+                sleeper);
     }
 
     /**
@@ -238,7 +255,8 @@ public final class Components {
         if (config.shadowScoresTable() == null) {
             return ShadowScoring.NONE;
         }
-        return new ShadowScorer(new ShadowModels(registry(), artifactStore(), config.championCheck(), logger),
+        return new ShadowScorer(new ShadowModels(registry(), artifactStore(), config.championCheck(), logger,
+                background),
                 shadowScores(), clock, logger);
     }
 

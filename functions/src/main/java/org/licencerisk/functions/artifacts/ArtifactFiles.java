@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The two files of an artifact as bytes: read from a directory, checked against digests, loaded. */
 record ArtifactFiles(String modelVersion, byte[] manifest, byte[] model) {
@@ -52,18 +50,7 @@ record ArtifactFiles(String modelVersion, byte[] manifest, byte[] model) {
         } catch (IOException e) {
             throw new UncheckedIOException("No temporary directory to load a model artifact from.", e);
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // Best effort: a temporary directory left behind holds a model artifact, no application data.
+            AtomicFiles.deleteTreeQuietly(dir);
         }
     }
 }

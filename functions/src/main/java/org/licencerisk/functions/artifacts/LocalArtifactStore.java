@@ -3,6 +3,7 @@ package org.licencerisk.functions.artifacts;
 import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.model.artifact.ArtifactException;
 import org.licencerisk.model.artifact.ModelArtifact;
+import org.licencerisk.model.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             throw new UncheckedIOException("The artifact could not be stored in " + root + ".", e);
         } finally {
             if (tmp != null && Files.exists(tmp)) {
-                ArtifactFiles.deleteTree(tmp);
+                AtomicFiles.deleteTreeQuietly(tmp);
             }
         }
     }

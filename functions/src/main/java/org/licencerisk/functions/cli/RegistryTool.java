@@ -1,16 +1,17 @@
 package org.licencerisk.functions.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.http.FiniteJson;
 import org.licencerisk.functions.models.ModelDetail;
 import org.licencerisk.functions.monitoring.DriftSummary;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.errors.ConflictException;
+import org.licencerisk.functions.errors.InvalidRequestException;
+import org.licencerisk.functions.errors.NotFoundException;
 import org.licencerisk.functions.export.DecisionExporter;
 import org.licencerisk.functions.export.ExportRequest;
 import org.licencerisk.functions.export.ExportSummary;
-import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.functions.local.SyntheticSeeder;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.HeldOutComparison;
@@ -175,9 +176,15 @@ public final class RegistryTool {
         } catch (DriftException e) {
             err.println("registry: drift: " + e.getMessage());
             return 1;
-        } catch (ApiException e) {
-            err.println("registry: " + e.getMessage() + problems(e));
-            return e.type().status() == 409 ? 1 : 2;
+        } catch (ConflictException e) {
+            err.println("registry: " + e.getMessage());
+            return 1;
+        } catch (InvalidRequestException e) {
+            err.println("registry: " + e.getMessage() + " " + e.problems());
+            return 2;
+        } catch (NotFoundException e) {
+            err.println("registry: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException | ArtifactException | PseudonymisationKeyException e) {
             err.println("registry: " + e.getMessage());
             return 2;
@@ -327,7 +334,7 @@ public final class RegistryTool {
         Map<String, Object> body = new HashMap<>();
         body.put("force", force);
         body.put("reason", reason);
-        print(components.promotionService().promote(version, actor, PromotionRequest.parse(json(body))));
+        print(components.promotionService().promote(version, actor, PromotionRequest.parse(Json.write(body))));
     }
 
     /** Fills {@code options} from {@code --name value} pairs ({@code --force} takes none); returns the one positional. */
@@ -390,10 +397,6 @@ public final class RegistryTool {
         return value;
     }
 
-    private static String problems(ApiException e) {
-        return e.problems() == null ? "" : " " + e.problems();
-    }
-
     /** Prints a result as JSON (never {@code NaN}): for results without a table, and for every result with --json. */
     private void print(Object value) {
         out.println(FiniteJson.write(value, true));
@@ -411,13 +414,5 @@ public final class RegistryTool {
     /** A model after a status change: one line, or the whole model with --json. */
     private void printModel(ModelDetail model) {
         print(model, String.format(Locale.ROOT, "%s is now %s.%n", model.modelVersion(), model.status()));
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A request could not be written as JSON.", e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package org.licencerisk.functions.decisions;
 
+import org.licencerisk.functions.errors.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.model.application.FieldProblem;
 import org.licencerisk.model.json.Json;
 
@@ -46,18 +46,18 @@ public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, St
     /**
      * Parses and validates a body, reporting every problem at once.
      *
-     * @throws ApiException a 400 with the field problems
+     * @throws InvalidRequestException with the field problems
      */
     public static DecisionRequest parse(String body) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("$", "The body is not well-formed JSON.");
+            throw InvalidRequestException.of("$", "The body is not well-formed JSON.");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid("$", "The decision must be a JSON object.");
+            throw InvalidRequestException.of("$", "The decision must be a JSON object.");
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -101,7 +101,7 @@ public record DecisionRequest(DecisionOutcome outcome, List<String> criteria, St
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid("The decision has " + problems.size() + " invalid field(s).", problems);
+            throw new InvalidRequestException("The decision has " + problems.size() + " invalid field(s).", problems);
         }
         return new DecisionRequest(outcome, criteria, rationale, officerId, revision);
     }

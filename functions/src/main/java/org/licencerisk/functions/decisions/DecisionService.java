@@ -1,6 +1,6 @@
 package org.licencerisk.functions.decisions;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 
@@ -34,9 +34,11 @@ public final class DecisionService {
      * Records a decision.
      *
      * @param subject the subject of the caller's token: the deciding officer recorded ({@code decidedBy})
-     * @throws ApiException 400 for an invalid body or one whose {@code officerId} names someone other than the caller,
-     *                      404 for an unknown application, 409 for a different decision sent without
-     *                      {@code "revision": true} or raced by another
+     * @throws InvalidRequestException       for an invalid body, or one whose {@code officerId} names someone other
+     *                                       than the caller
+     * @throws UnscoredApplicationException  for an application without a score
+     * @throws DecisionConflictException     for a different decision sent without {@code "revision": true}, or one
+     *                                       raced by another
      */
     public DecisionResult decide(String applicationId, String body, String subject) {
         if (subject == null || subject.isBlank()) {
@@ -44,11 +46,11 @@ public final class DecisionService {
         }
         DecisionRequest request = DecisionRequest.parse(body);
         if (request.officerId() != null && !request.officerId().equals(subject)) {
-            throw ApiException.invalid("The decision names another officer than the caller.", List.of(new FieldProblem(
-                    "officerId", "Names someone other than the caller. A decision is recorded in the name of the"
-                    + " token's subject (decidedBy); leave officerId out.")));
+            throw new InvalidRequestException("The decision names another officer than the caller.", List.of(
+                    new FieldProblem("officerId", "Names someone other than the caller. A decision is recorded in the"
+                    + " name of the token's subject (decidedBy); leave officerId out.")));
         }
-        ApplicationCase current = cases.find(applicationId).orElseThrow(() -> ApiException.notFound(
+        ApplicationCase current = cases.find(applicationId).orElseThrow(() -> new UnscoredApplicationException(
                 "No score has been stored for application " + applicationId + ", so it cannot be decided."));
         int revision = current.decisionRevision();
         // A decision whose case update was interrupted shows up as the next revision: complete it first.
@@ -64,7 +66,7 @@ public final class DecisionService {
                 return new DecisionResult(inForce, false);
             }
             if (!request.revision()) {
-                throw ApiException.conflict("Application " + applicationId + " already has a different decision"
+                throw new DecisionConflictException("Application " + applicationId + " already has a different decision"
                         + " (revision " + revision + "); send \"revision\": true to replace it, keeping the earlier one.");
             }
         }
@@ -78,7 +80,7 @@ public final class DecisionService {
             if (request.sameAs(winner, subject)) {
                 return new DecisionResult(winner, false);
             }
-            throw ApiException.conflict("Another decision on application " + applicationId
+            throw new DecisionConflictException("Another decision on application " + applicationId
                     + " was recorded at the same time (revision " + winner.revision() + "); read it and revise if needed.");
         }
         complete(decision);

@@ -3,6 +3,9 @@ package org.licencerisk.functions.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.licencerisk.functions.errors.ConflictException;
+import org.licencerisk.functions.errors.InvalidRequestException;
+import org.licencerisk.functions.errors.NotFoundException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.storage.InvalidCursorException;
 import org.licencerisk.functions.storage.StorageUnavailableException;
@@ -26,8 +29,9 @@ import java.util.TreeSet;
  * <p>
  * The template routes {@code ANY} on each path to its function, so that this class can answer 405 with an
  * {@code Allow} header. Checks, in order: route (404), method (405), the route's {@link RoleRequirement} if it has
- * one (403), body size (413), media type (415). Typed
- * exceptions become their status; anything else becomes a 500 whose body names only the request id.
+ * one (403), body size (413), media type (415). The services' exceptions become their problems ({@link Problems}):
+ * invalid request 400, not found 404, conflict 409 (with its figures, e.g. a refused promotion's), storage unavailable
+ * 503 or 429 with {@code Retry-After}; anything else becomes a 500 whose body names only the request id.
  * Immutable and thread-safe.
  */
 public final class ApiDispatcher {
@@ -75,6 +79,8 @@ public final class ApiDispatcher {
             response = dispatch(event, requestId, method, route);
         } catch (ApiException e) {
             response = problem(e.toProblem());
+        } catch (InvalidRequestException | NotFoundException | ConflictException e) {
+            response = problem(Problems.of(e));
         } catch (InvalidApplicationException e) {
             response = problem(ApiException.invalid(
                     "The licence application has " + e.problems().size() + " invalid field(s).", e.problems()).toProblem());
@@ -175,25 +181,36 @@ public final class ApiDispatcher {
                 "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
     }
 
+    /**
+     * Accepts {@code application/json}, optionally with {@code charset=utf-8}, and nothing else: not {@code +json}
+     * suffixes, other parameters, or a {@code Content-Encoding} other than {@code identity} (API Gateway passes a
+     * compressed body on as it is).
+     */
     private static void checkMediaType(Map<String, String> headers) {
         String contentType = header(headers, "content-type");
         if (contentType == null) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The request has no Content-Type; send the body as application/json.");
         }
-        String[] parts = contentType.split(";");
-        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
-        if (!json) {
+        String[] parts = contentType.split(";", -1);
+        if (!parts[0].trim().equalsIgnoreCase(JSON)) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The Content-Type must be application/json.");
         }
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].trim().split("=", 2);
-            if (kv[0].trim().equalsIgnoreCase("charset") && kv.length == 2
-                    && !kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
+            if (!kv[0].trim().equalsIgnoreCase("charset") || kv.length != 2) {
+                throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "The Content-Type must be application/json, with at most a charset parameter.");
+            }
+            if (!kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
                 throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The body must be encoded as UTF-8.");
             }
+        }
+        String encoding = header(headers, "content-encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "The body must not be compressed: no Content-Encoding other than identity is accepted.");
         }
     }
 

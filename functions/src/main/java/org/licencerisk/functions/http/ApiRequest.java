@@ -62,18 +62,19 @@ public record ApiRequest(String requestId, String method, String route, Map<Stri
         return value == null || value.isEmpty() ? null : value;
     }
 
+    private static final Pattern ASCII_WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+
     /** Returns an integer query parameter within bounds, or the default when absent. */
     public int intQuery(String name, int defaultValue, int min, int max) {
         String value = query(name);
         if (value == null) {
             return defaultValue;
         }
-        int n;
-        try {
-            n = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
+        // ASCII digits only: Integer.parseInt also takes other scripts' digits (full-width, Arabic-Indic, ...).
+        if (!ASCII_WHOLE_NUMBER.matcher(value).matches()) {
             throw ApiException.invalid(name, "Must be a whole number from " + min + " to " + max + ".");
         }
+        int n = Integer.parseInt(value);
         if (n < min || n > max) {
             throw ApiException.invalid(name, "Must be a whole number from " + min + " to " + max + ".");
         }

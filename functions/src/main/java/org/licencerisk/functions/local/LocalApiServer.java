@@ -4,19 +4,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.scores.ScoresHandler;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.model.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Serves the Lambda handlers of {@code template.yaml} over HTTP on 127.0.0.1, as API Gateway and Lambda would:
@@ -44,23 +39,21 @@ import java.util.concurrent.Executors;
  */
 public final class LocalApiServer implements AutoCloseable {
 
-    /** The largest body API Gateway HTTP APIs accept. */
-    static final int MAX_GATEWAY_BODY = 10 * 1024 * 1024;
     private static final int DEFAULT_THREADS = 32;
     /** Who the audit record of a first champion set at the local server's start-up names. */
     private static final String LOCAL_SERVER = "local-server";
+    /** In-memory scoring rounds before the port opens: enough for the first requests, little start-up time. */
+    private static final int PRIMING_ROUNDS = 50;
 
     private final LocalRouter router;
     private final LocalAuth auth;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Map<String, SamTemplate.Function> functions;
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final StructuredLogger log;
     private final Map<String, String> openClaims;
+    private volatile LocalHttpServer server;
 
-    private LocalApiServer(SamTemplate template, Components components, LocalAuth auth, int port, int threads)
-            throws IOException {
+    private LocalApiServer(SamTemplate template, Components components, LocalAuth auth) {
         this.auth = auth;
         this.log = components.logger();
         this.openClaims = LocalAuth.openClaims(components.config());
@@ -74,10 +67,11 @@ public final class LocalApiServer implements AutoCloseable {
             handlers.put(f.logicalId(), instantiate(f.handler(), components));
             functions.put(f.logicalId(), f);
         }
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        this.executor = Executors.newFixedThreadPool(threads);
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
+    }
+
+    private LocalApiServer listen(int port, int threads, HttpLimits limits) throws IOException {
+        this.server = LocalHttpServer.start(port, threads, limits, this::answer);
+        return this;
     }
 
     /**
@@ -99,21 +93,50 @@ public final class LocalApiServer implements AutoCloseable {
      */
     public static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port,
                                        int threads) throws IOException {
-        initialiseChampion(components);
-        LocalApiServer s = new LocalApiServer(template, components, auth, port, threads);
-        s.server.start();
-        return s;
+        return start(template, components, auth, port, threads, HttpLimits.GATEWAY);
     }
 
-    /** The port it listens on. */
+    /** Starts a server with its own HTTP limits (tests). */
+    static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port, int threads,
+                                HttpLimits limits) throws IOException {
+        initialiseChampion(components);
+        return new LocalApiServer(template, components, auth).listen(port, threads, limits);
+    }
+
+    /** The port it listens on (0 before it listens). */
     public int port() {
-        return server.getAddress().getPort();
+        LocalHttpServer s = server;
+        return s == null ? 0 : s.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        LocalHttpServer s = server;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /**
+     * Does before the port opens what the first requests would otherwise pay for: registers the bundled model (a
+     * DynamoDB write that also opens the client's first connection), scores the made-up priming application in memory
+     * a few times, and answers a read-only request ({@code GET /v1/models}) through the whole path of event
+     * serialization, handler and DynamoDB query. No application is read or stored.
+     */
+    void prime() {
+        try {
+            for (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h : handlers.values()) {
+                if (h instanceof ScoresHandler scores) {
+                    scores.prime(PRIMING_ROUNDS);
+                }
+            }
+            answer(new LocalRequest("GET", "/v1/models", null, Map.of(), new byte[0], "127.0.0.1", "HTTP/1.1"));
+        } catch (RuntimeException e) {
+            // Priming only saves the first requests time: a store that is slow to answer now is no reason not to serve.
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("exception", e.getClass().getName());
+            log.log(StructuredLogger.Level.WARN, null, "priming_incomplete", fields);
+        }
     }
 
     /** Runs the server until the process is stopped. */
@@ -125,20 +148,34 @@ public final class LocalApiServer implements AutoCloseable {
         ApiConfig config = ApiConfig.from(environment(template, options));
         Components components = Components.create(config);
         long templateMs = (System.nanoTime() - startNanos) / 1_000_000;
-        // The model loads on the second core while the client is built and the tables are checked.
+        // The model and the Lambda serialization load on the second core while the client is built and the tables are
+        // described (and created only when missing).
         CompletableFuture<?> model = CompletableFuture.runAsync(components::scorer);
-        TableDefinitions.createIfMissing(components.dynamoDb(), config.applicationsTable(), config.modelsTable());
+        CompletableFuture<?> serialization = CompletableFuture.runAsync(LambdaEvents::prepare);
+        List<CreateTableRequest> tables = new ArrayList<>(List.of(TableDefinitions.applications(config.applicationsTable()),
+                TableDefinitions.models(config.modelsTable())));
         if (config.shadowScoresTable() != null) {
-            TableDefinitions.createIfMissing(components.dynamoDb(),
-                    List.of(TableDefinitions.shadowScores(config.shadowScoresTable())));
+            tables.add(TableDefinitions.shadowScores(config.shadowScoresTable()));
         }
+        TableDefinitions.createIfMissing(components.dynamoDb(), tables);
         long tablesMs = (System.nanoTime() - startNanos) / 1_000_000;
         model.join();
+        serialization.join();
         LocalAuth auth = LocalAuth.from(options.getOrDefault("auth", "off"),
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
-        LocalApiServer server = start(template, components, auth, Integer.parseInt(options.getOrDefault("port", "3000")),
-                Integer.parseInt(options.getOrDefault("threads", Integer.toString(DEFAULT_THREADS))));
+        LocalApiServer server = new LocalApiServer(template, components, auth);
+        server.prime();
+        long primedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        int port = Integer.parseInt(options.getOrDefault("port", "3000"));
+        try {
+            server.listen(port, Integer.parseInt(options.getOrDefault("threads", Integer.toString(DEFAULT_THREADS))),
+                    HttpLimits.GATEWAY);
+        } catch (BindException e) {
+            System.err.println("local-api: port " + port + " on 127.0.0.1 is in use (another local stack?); "
+                    + "set PORT to a free port.");
+            System.exit(2);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         long rescoreCheck = Long.parseLong(options.getOrDefault("rescore-check-seconds", "5"));
         if (rescoreCheck > 0) {
@@ -152,6 +189,7 @@ public final class LocalApiServer implements AutoCloseable {
         fields.put("rescoreCheckSeconds", rescoreCheck);
         fields.put("templateReadMs", templateMs);
         fields.put("clientAndTablesReadyMs", tablesMs);
+        fields.put("primedMs", primedMs);
         fields.put("startupMs", (System.nanoTime() - startNanos) / 1_000_000);
         components.logger().log(StructuredLogger.Level.INFO, null, "local_api_listening", fields);
     }
@@ -224,68 +262,58 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String rawPath = exchange.getRequestURI().getRawPath();
-            LocalRouter.Match match = router.match(rawPath);
+    /**
+     * Answers one complete request as API Gateway and Lambda would: the gateway's own errors (404, 401/403 from the
+     * authorisers, 400 for a malformed path or query) as problem+json, else the handler's response.
+     */
+    LocalResponse answer(LocalRequest request) {
+        try {
+            LocalRouter.Match match;
+            try {
+                match = router.match(request.rawPath());
+            } catch (IllegalArgumentException e) {
+                return LocalResponse.problem(400, "The path has an invalid percent-encoding.");
+            }
             if (match == null) {
-                gatewayError(exchange, 404, "Not Found");
-                return;
+                return LocalResponse.problem(404, "Not Found");
             }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_GATEWAY_BODY + 1);
-            }
-            if (body.length > MAX_GATEWAY_BODY) {
-                gatewayError(exchange, 413, "Request Entity Too Large");
-                return;
-            }
-            LocalAuth.Outcome authorised = auth.authorise(match.route(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), openClaims);
+            LocalAuth.Outcome authorised = auth.authorise(match.route(), request.header("authorization"), openClaims);
             if (authorised.status() != 0) {
-                gatewayError(exchange, authorised.status(), authorised.message());
-                return;
+                return LocalResponse.problem(authorised.status(), authorised.message());
             }
             String requestId = UUID.randomUUID().toString();
-            String eventJson = LocalEvents.toJson(exchange, rawPath, match, body, authorised, requestId, port());
+            String eventJson;
+            try {
+                eventJson = LocalEvents.toJson(request, match, authorised, requestId, port());
+            } catch (IllegalArgumentException e) {
+                return LocalResponse.problem(400, "The query string has an invalid percent-encoding.");
+            }
             APIGatewayV2HTTPEvent event = LambdaEvents.event(eventJson);
             SamTemplate.Function f = functions.get(match.functionId());
             APIGatewayV2HTTPResponse response = handlers.get(match.functionId()).handleRequest(event,
                     new LocalContext(requestId, f.logicalId(), f.memoryMb(),
                             System.nanoTime() + f.timeoutSec() * 1_000_000_000L));
-            write(exchange, Json.mapper().readTree(LambdaEvents.response(response)));
-        } catch (RuntimeException e) {
+            return toLocalResponse(Json.mapper().readTree(LambdaEvents.response(response)));
+        } catch (IOException | RuntimeException e) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("exception", e.getClass().getName());
             log.log(StructuredLogger.Level.ERROR, null, "local_gateway_error", fields);
-            gatewayError(exchange, 500, "Internal Server Error");
+            return LocalResponse.problem(500, "Internal Server Error");
         }
     }
 
-    /** Writes a Lambda response as API Gateway does: status, headers, cookies and the (possibly base64) body. */
-    private static void write(HttpExchange exchange, JsonNode response) throws IOException {
+    /** A Lambda response as API Gateway sends it: status, headers, cookies and the (possibly base64) body. */
+    private static LocalResponse toLocalResponse(JsonNode response) {
         int status = response.path("statusCode").asInt(500);
-        response.path("headers").fields().forEachRemaining(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText()));
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.path("headers").fields().forEachRemaining(h -> headers.add(Map.entry(h.getKey(), h.getValue().asText())));
         response.path("multiValueHeaders").fields().forEachRemaining(h -> h.getValue()
-                .forEach(v -> exchange.getResponseHeaders().add(h.getKey(), v.asText())));
-        response.path("cookies").forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c.asText()));
+                .forEach(v -> headers.add(Map.entry(h.getKey(), v.asText()))));
+        response.path("cookies").forEach(c -> headers.add(Map.entry("Set-Cookie", c.asText())));
         String text = response.path("body").asText("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean()
                 ? java.util.Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** API Gateway's own error answers, before any function runs: {@code {"message": "..."}}. */
-    private static void gatewayError(HttpExchange exchange, int status, String message) throws IOException {
-        byte[] bytes = Json.mapper().writeValueAsBytes(Map.of("message", message));
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return new LocalResponse(status, headers, bytes);
     }
 
     /** Lists the template's routes (for the start-up message and tests). */

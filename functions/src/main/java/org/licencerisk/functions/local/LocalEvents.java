@@ -1,7 +1,6 @@
 package org.licencerisk.functions.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import org.licencerisk.model.json.Json;
 
 import java.net.URLDecoder;
@@ -26,19 +25,21 @@ final class LocalEvents {
     private LocalEvents() {
     }
 
-    static String toJson(HttpExchange exchange, String rawPath, LocalRouter.Match match, byte[] body,
-                         LocalAuth.Outcome caller, String requestId, int port) {
+    static String toJson(LocalRequest request, LocalRouter.Match match, LocalAuth.Outcome caller, String requestId,
+                         int port) {
+        String rawPath = request.rawPath();
+        byte[] body = request.body();
         ObjectNode event = Json.mapper().createObjectNode();
         String routeKey = match.route().method() + " " + match.route().path();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String rawQuery = request.rawQuery();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
         event.put("rawPath", rawPath);
         event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
         ObjectNode headers = event.putObject("headers");
         List<String> cookies = null;
-        for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
+            String name = h.getKey();
             if (name.equals("cookie")) {
                 cookies = List.of(String.join("; ", h.getValue()).split(";\\s*"));
             } else {
@@ -77,10 +78,10 @@ final class LocalEvents {
         rc.put("domainName", "127.0.0.1:" + port);
         rc.put("domainPrefix", "127");
         ObjectNode http = rc.putObject("http");
-        http.put("method", exchange.getRequestMethod());
+        http.put("method", request.method());
         http.put("path", rawPath);
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("protocol", request.protocol());
+        http.put("sourceIp", request.sourceIp());
         http.put("userAgent", headers.path("user-agent").asText(""));
         rc.put("requestId", requestId);
         rc.put("routeKey", routeKey);

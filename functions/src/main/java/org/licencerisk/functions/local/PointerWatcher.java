@@ -28,14 +28,10 @@ public final class PointerWatcher implements AutoCloseable {
     private final StructuredLogger log;
     private final ScheduledExecutorService scheduler;
 
-    private PointerWatcher(Components components) {
+    private PointerWatcher(Components components, ScheduledExecutorService scheduler) {
         this.components = components;
         this.log = components.logger();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rescore-pointer-watcher");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = scheduler;
     }
 
     /**
@@ -44,10 +40,25 @@ public final class PointerWatcher implements AutoCloseable {
      * @throws IllegalArgumentException when {@code interval} is not positive
      */
     public static PointerWatcher start(Components components, Duration interval) {
+        return start(components, interval, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rescore-pointer-watcher");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /**
+     * Starts watching on {@code scheduler}, which the watcher shuts down when closed (tests: a scheduler whose ticks
+     * the test runs).
+     *
+     * @throws IllegalArgumentException when {@code interval} is not positive
+     */
+    public static PointerWatcher start(Components components, Duration interval, ScheduledExecutorService scheduler) {
         if (interval.isZero() || interval.isNegative()) {
+            scheduler.shutdownNow();
             throw new IllegalArgumentException("The pointer watcher's interval must be positive, not " + interval + ".");
         }
-        PointerWatcher w = new PointerWatcher(components);
+        PointerWatcher w = new PointerWatcher(components, scheduler);
         w.scheduler.scheduleWithFixedDelay(w::checkLogged, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         return w;
@@ -55,7 +66,7 @@ public final class PointerWatcher implements AutoCloseable {
 
     /** Builds a watcher that checks only when {@link #checkOnce()} is called (tests). */
     static PointerWatcher manual(Components components) {
-        return new PointerWatcher(components);
+        return new PointerWatcher(components, Executors.newSingleThreadScheduledExecutor());
     }
 
     /** One check: runs the current pointer revision's job when it is missing or RUNNING; empty when there was none to run. */

@@ -1,6 +1,5 @@
 package org.licencerisk.functions.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.licencerisk.functions.Components;
 import org.licencerisk.model.data.HistoricalApplication;
@@ -86,11 +85,11 @@ public final class SyntheticSeeder {
             application.put("applicationId", id);
             application.put("submittedAt", submitted.plus(shift).toString());
             then.set(submitted.plus(shift));
-            past.scoringService().score(json(application));
+            past.scoringService().score(Json.write(application));
             scored++;
             if (scored <= toDecide && h.outcome() != Outcome.NO_LICENCE_REQUIRED) {
                 then.set(h.decidedAt().plus(shift));
-                past.decisionService().decide(id, json(Map.of(
+                past.decisionService().decide(id, Json.write(Map.of(
                         "outcome", h.outcome().name(),
                         "criteria", h.outcome() == Outcome.REFUSED ? List.of("2") : List.of(),
                         "rationale", "Synthetic decision (seeded for trying the retraining loop).")), OFFICER);
@@ -99,14 +98,6 @@ public final class SyntheticSeeder {
             progress.accept(scored);
         }
         return new Seeded(scored, decided, scored - decided);
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A synthetic application could not be written as JSON.", e);
-        }
     }
 
     /** The time the seeded services see: set to each application's submission or decision time in turn. */

@@ -52,12 +52,24 @@ public final class ChampionModel {
      */
     public ChampionModel(RiskScorer bundled, ModelRegistry registry, Optional<ArtifactStore> store, Duration interval,
                          StructuredLogger log) {
+        this(bundled, registry, store, interval, log, BackgroundChecks.daemonThreads());
+    }
+
+    /**
+     * The same, with the checks timed and run by {@code background}.
+     *
+     * @param bundled  the model of the deployment package
+     * @param store    where registered artifacts are, or empty (then only the bundled model can serve)
+     * @param interval how often to read the pointer
+     */
+    public ChampionModel(RiskScorer bundled, ModelRegistry registry, Optional<ArtifactStore> store, Duration interval,
+                         StructuredLogger log, BackgroundChecks background) {
         this.bundled = bundled;
         this.current = bundled;
         this.registry = registry;
         this.models = new VerifiedModels(bundled, registry, store);
         this.log = log;
-        this.pointerCheck = new PeriodicCheck("champion-loader", interval, this::check);
+        this.pointerCheck = new PeriodicCheck("champion-loader", interval, this::check, background);
         this.staleAfter = staleAfter(interval);
     }
 
@@ -79,7 +91,7 @@ public final class ChampionModel {
      * ({@link #onChampionLoaded}).
      */
     public RiskScorer current() {
-        long now = System.currentTimeMillis();
+        long now = pointerCheck.clock().millis();
         if (pointerCheck.stale(staleAfter) && now - lookedAtMillis > staleAfter.toMillis()) {
             lookedAtMillis = now;
             lookOnRequestPath();

@@ -56,7 +56,7 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
         item.put(MODEL_VERSION, s(manifest.modelVersion()));
         item.put("registeredAt", s(registeredAt.toString()));
         item.put("registeredBy", s(registeredBy));
-        item.put("manifest", s(json(manifest)));
+        item.put("manifest", s(Json.write(manifest)));
         item.put("modelStatus", s(ModelStatus.CANDIDATE.name()));
         item.put("statusRevision", n(0L));
         item.put("statusChangedAt", s(registeredAt.toString()));
@@ -67,7 +67,7 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
             item.put("manifestSha256", s(artifact.manifestSha256()));
         }
         if (comparison != null) {
-            item.put("comparison", s(json(comparison)));
+            item.put("comparison", s(Json.write(comparison)));
         }
         try {
             Storage.run(() -> client.putItem(b -> b.tableName(table).item(item)
@@ -103,7 +103,7 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
             throw new IllegalArgumentException("A pointer revision starts at 1, found " + next.revision() + ".");
         }
         Map<String, AttributeValue> item = Map.of(REGISTRY, s(POINTER), MODEL_VERSION, s(CHAMPION),
-                "championVersion", s(next.toVersion()), "revision", n(next.revision()), "change", s(json(next)));
+                "championVersion", s(next.toVersion()), "revision", n(next.revision()), "change", s(Json.write(next)));
         try {
             if (next.revision() == 1) {
                 Storage.run(() -> client.putItem(b -> b.tableName(table).item(item)
@@ -126,7 +126,7 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
         try {
             Storage.run(() -> client.putItem(b -> b.tableName(table)
                     .item(Map.of(REGISTRY, s(PROMOTIONS), MODEL_VERSION, s(revisionKey(change.revision())),
-                            "change", s(json(change))))
+                            "change", s(Json.write(change))))
                     .conditionExpression("attribute_not_exists(#v)")
                     .expressionAttributeNames(Map.of("#v", MODEL_VERSION))));
         } catch (ConditionalCheckFailedException recordedAlready) {
@@ -237,14 +237,6 @@ public final class DynamoDbModelRegistry implements ModelRegistry {
                 location == null ? null : new StoredArtifact(location, str(item, "artifactSha256"),
                         str(item, "manifestSha256")),
                 comparison == null ? null : read(comparison, HeldOutComparison.class));
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A registry value could not be serialised.", e);
-        }
     }
 
     private static <T> T read(String json, Class<T> type) {

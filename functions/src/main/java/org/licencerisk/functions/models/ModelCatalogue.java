@@ -1,6 +1,6 @@
 package org.licencerisk.functions.models;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.http.ListBody;
 
 import java.util.ArrayList;
@@ -39,11 +39,12 @@ public final class ModelCatalogue {
     /**
      * Returns one model.
      *
-     * @throws ApiException 400 for a malformed version, 404 for an unknown one
+     * @throws InvalidRequestException for a malformed version
+     * @throws ModelNotFoundException for an unknown one
      */
     public ModelDetail get(String modelVersion) {
         checkVersion(modelVersion);
-        RegisteredModel model = registry.find(modelVersion).orElseThrow(() -> ApiException.notFound(
+        RegisteredModel model = registry.find(modelVersion).orElseThrow(() -> new ModelNotFoundException(
                 "No model with version " + modelVersion + " has been deployed."));
         boolean current = modelVersion.equals(champion(registry.list()));
         return new ModelDetail(modelVersion, model.registeredAt(), current, model.status(), model.registeredBy(),
@@ -54,11 +55,11 @@ public final class ModelCatalogue {
     /**
      * Checks the syntax of a model version.
      *
-     * @throws ApiException 400 when malformed
+     * @throws InvalidRequestException when malformed
      */
     public static void checkVersion(String modelVersion) {
         if (!VERSION.matcher(modelVersion).matches()) {
-            throw ApiException.invalid("modelVersion", "Must be 1 to 128 letters, digits, '-', '_', '.' or ':'.");
+            throw InvalidRequestException.of("modelVersion", "Must be 1 to 128 letters, digits, '-', '_', '.' or ':'.");
         }
     }
 

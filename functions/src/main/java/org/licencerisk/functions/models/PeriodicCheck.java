@@ -1,44 +1,50 @@
 package org.licencerisk.functions.models;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A check that the request path triggers but never waits for: at most once per interval, {@link #trigger()} hands it
- * to a single daemon thread and returns at once; while one runs, no other starts. {@link #stale} says when none has
- * finished for a while (a container that was idle, or restored from a snapshot). Thread-safe.
+ * to its executor and returns at once; while one runs, no other starts. {@link #stale} says when none has finished for
+ * a while (a container that was idle, or restored from a snapshot). Time is read from the given clock, a wall clock in
+ * a container so that it stays right across a snapshot and restore; a clock that goes back makes a check due at once.
+ * Thread-safe.
  */
 final class PeriodicCheck {
 
-    private final String threadName;
-    private final long intervalNanos;
+    private final long intervalMillis;
     private final Runnable check;
+    private final Clock clock;
+    private final Executor executor;
     private final AtomicBoolean checking = new AtomicBoolean();
-    private volatile long nextCheckNanos = System.nanoTime();
-    /** Wall-clock time of the last finished check (wall clock, as it stays right across a snapshot and restore). */
+    private volatile long nextCheckMillis;
+    /** When the last check finished, by the clock; {@link Long#MIN_VALUE} before the first. */
     private volatile long lastFinishedMillis = Long.MIN_VALUE;
-    private ExecutorService loader;
 
-    PeriodicCheck(String threadName, Duration interval, Runnable check) {
-        this.threadName = threadName;
-        this.intervalNanos = interval.toNanos();
+    PeriodicCheck(String name, Duration interval, Runnable check, BackgroundChecks background) {
+        this.intervalMillis = interval.toMillis();
         this.check = check;
+        this.clock = background.clock();
+        this.executor = background.executor(name);
+        this.nextCheckMillis = clock.millis();
     }
 
     /** Starts the check in the background when one is due and none is running. */
     void trigger() {
-        long now = System.nanoTime();
-        if (now - nextCheckNanos >= 0 && checking.compareAndSet(false, true)) {
-            nextCheckNanos = now + intervalNanos;
+        long now = clock.millis();
+        long next = nextCheckMillis;
+        boolean due = now >= next || now < next - intervalMillis;
+        if (due && checking.compareAndSet(false, true)) {
+            nextCheckMillis = now + intervalMillis;
             try {
-                loader().execute(() -> {
+                executor.execute(() -> {
                     try {
                         check.run();
                     } finally {
-                        lastFinishedMillis = System.currentTimeMillis();
+                        lastFinishedMillis = clock.millis();
                         checking.set(false);
                     }
                 });
@@ -49,28 +55,22 @@ final class PeriodicCheck {
     }
 
     /**
-     * Whether no check has finished within {@code staleAfter} (wall clock, so that it stays right across a snapshot and
-     * restore): the caller should look for itself before relying on what the last check found.
+     * Whether no check has finished within {@code staleAfter}: the caller should look for itself before relying on
+     * what the last check found.
      */
     boolean stale(Duration staleAfter) {
         long last = lastFinishedMillis;
-        return last == Long.MIN_VALUE || System.currentTimeMillis() - last > staleAfter.toMillis();
+        return last == Long.MIN_VALUE || clock.millis() - last > staleAfter.toMillis();
     }
 
-    /** Hands the check to the background thread now, whatever the interval, unless one is running. */
+    /** Hands the check to the executor now, whatever the interval, unless one is running. */
     void triggerNow() {
-        nextCheckNanos = System.nanoTime();
+        nextCheckMillis = clock.millis();
         trigger();
     }
 
-    private synchronized ExecutorService loader() {
-        if (loader == null) {
-            loader = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, threadName);
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return loader;
+    /** Returns the clock the check is timed by. */
+    Clock clock() {
+        return clock;
     }
 }

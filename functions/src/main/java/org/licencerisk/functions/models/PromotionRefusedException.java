@@ -1,18 +1,16 @@
 package org.licencerisk.functions.models;
 
-import org.licencerisk.functions.http.ApiException;
-import org.licencerisk.functions.http.Problem;
-import org.licencerisk.functions.http.ProblemType;
+import org.licencerisk.functions.errors.ConflictException;
 
-/** A 409: the challenger is worse than the champion beyond the tolerance; the problem carries the numbers. */
-public final class PromotionRefusedException extends ApiException {
+/** The challenger is worse than the champion beyond the tolerance; carries the numbers it was refused on. */
+public final class PromotionRefusedException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
     private final transient MetricComparison comparison;
 
-    public PromotionRefusedException(String detail, MetricComparison comparison) {
-        super(ProblemType.CONFLICT, detail);
+    public PromotionRefusedException(String message, MetricComparison comparison) {
+        super(message);
         this.comparison = comparison;
     }
 
@@ -21,9 +19,9 @@ public final class PromotionRefusedException extends ApiException {
         return comparison;
     }
 
+    /** Returns the {@linkplain #comparison() comparison}. */
     @Override
-    public Problem toProblem() {
-        Problem p = super.toProblem();
-        return new Problem(p.type(), p.title(), p.status(), p.detail(), (Object) comparison);
+    public MetricComparison figures() {
+        return comparison;
     }
 }

@@ -1,7 +1,7 @@
 package org.licencerisk.functions.models;
 
+import org.licencerisk.functions.errors.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.licencerisk.functions.http.ApiException;
 import org.licencerisk.model.json.Json;
 
 /**
@@ -22,7 +22,7 @@ public record PromotionRequest(boolean force, String reason) {
     /**
      * Parses a request body; an empty body asks for an unforced promotion.
      *
-     * @throws ApiException 400 for malformed JSON, unknown fields, a forced promotion without a reason, or a reason
+     * @throws InvalidRequestException for malformed JSON, unknown fields, a forced promotion without a reason, or a reason
      *                      over {@value #MAX_REASON} characters
      */
     public static PromotionRequest parse(String body) {
@@ -34,14 +34,14 @@ public record PromotionRequest(boolean force, String reason) {
                 Body parsed = Json.mapper().readValue(body, Body.class);
                 request = new PromotionRequest(Boolean.TRUE.equals(parsed.force()), parsed.reason());
             } catch (JsonProcessingException e) {
-                throw ApiException.invalid("$", "Must be a JSON object with the optional fields 'force' (boolean) and 'reason' (string).");
+                throw InvalidRequestException.of("$", "Must be a JSON object with the optional fields 'force' (boolean) and 'reason' (string).");
             }
         }
         if (request.force() && request.reason() == null) {
-            throw ApiException.invalid("reason", "Is required when 'force' is true: say why the metric gate is overridden.");
+            throw InvalidRequestException.of("reason", "Is required when 'force' is true: say why the metric gate is overridden.");
         }
         if (request.reason() != null && request.reason().length() > MAX_REASON) {
-            throw ApiException.invalid("reason", "Must be at most " + MAX_REASON + " characters.");
+            throw InvalidRequestException.of("reason", "Must be at most " + MAX_REASON + " characters.");
         }
         return request;
     }

@@ -1,6 +1,6 @@
 package org.licencerisk.functions.models;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.model.evaluation.EvaluationMetrics;
 
 import java.time.Clock;
@@ -29,18 +29,20 @@ public final class PromotionService {
     /**
      * Makes {@code modelVersion} the champion.
      *
-     * @throws ApiException 400 for a malformed version, 404 for an unknown one, 409 when it is the champion already,
-     *                      when it has no metrics, when the champion changed concurrently, or (as
-     *                      {@link PromotionRefusedException}) when it fails the metric gate unforced
+     * @throws InvalidRequestException     for a malformed version
+     * @throws ModelNotFoundException       for an unknown one
+     * @throws ModelStateConflictException  when it is the champion already, has no metrics, or the champion changed
+     *                                      concurrently
+     * @throws PromotionRefusedException    when it fails the metric gate unforced
      */
     public PromotionRecord promote(String modelVersion, String actor, PromotionRequest request) {
         ModelCatalogue.checkVersion(modelVersion);
-        RegisteredModel challenger = registry.find(modelVersion).orElseThrow(() -> ApiException.notFound(
+        RegisteredModel challenger = registry.find(modelVersion).orElseThrow(() -> new ModelNotFoundException(
                 "No model with version " + modelVersion + " is registered."));
         Optional<PromotionRecord> pointer = initialiseWithDeploymentPackage(actor);
         pointer.ifPresent(this::complete);
         if (pointer.isPresent() && pointer.get().toVersion().equals(modelVersion)) {
-            throw ApiException.conflict("Model " + modelVersion + " is the champion already.");
+            throw new ModelStateConflictException("Model " + modelVersion + " is the champion already.");
         }
         MetricComparison comparison = null;
         if (pointer.isPresent()) {
@@ -60,7 +62,7 @@ public final class PromotionService {
                 pointer.map(PromotionRecord::toVersion).orElse(null), modelVersion, actor, now(), request.reason(),
                 comparison != null && !comparison.passed(), comparison);
         if (!registry.moveChampion(next)) {
-            throw ApiException.conflict("The champion changed while this promotion was decided; read the models and retry.");
+            throw new ModelStateConflictException("The champion changed while this promotion was decided; read the models and retry.");
         }
         complete(next);
         return next;
@@ -134,7 +136,7 @@ public final class PromotionService {
         }
         EvaluationMetrics c = challenger.manifest().metrics();
         if (c == null) {
-            throw ApiException.conflict("Model " + challenger.manifest().modelVersion()
+            throw new ModelStateConflictException("Model " + challenger.manifest().modelVersion()
                     + " has no metrics on a held-out period, so it cannot be compared with the champion.");
         }
         EvaluationMetrics incumbent = champion.manifest().metrics();

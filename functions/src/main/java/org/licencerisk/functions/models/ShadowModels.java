@@ -40,10 +40,16 @@ public final class ShadowModels {
      * @param interval how often to read the registry
      */
     public ShadowModels(ModelRegistry registry, Optional<ArtifactStore> store, Duration interval, StructuredLogger log) {
+        this(registry, store, interval, log, BackgroundChecks.daemonThreads());
+    }
+
+    /** The same, with the checks timed and run by {@code background}. */
+    public ShadowModels(ModelRegistry registry, Optional<ArtifactStore> store, Duration interval, StructuredLogger log,
+                        BackgroundChecks background) {
         this.registry = registry;
         this.store = store;
         this.log = log;
-        this.registryCheck = new PeriodicCheck("shadow-loader", interval, this::check);
+        this.registryCheck = new PeriodicCheck("shadow-loader", interval, this::check, background);
     }
 
     /** Returns the shadow models to score with now, handing a registry check to the background thread when due. */

@@ -1,6 +1,6 @@
 package org.licencerisk.functions.queue;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.http.ListBody;
 import org.licencerisk.functions.storage.Page;
 import org.licencerisk.model.scoring.RiskBand;
@@ -32,6 +32,6 @@ public final class QueueService {
                 return b;
             }
         }
-        throw ApiException.invalid("band", "Must be one of HIGH, MEDIUM or LOW.");
+        throw InvalidRequestException.of("band", "Must be one of HIGH, MEDIUM or LOW.");
     }
 }

@@ -89,6 +89,7 @@ public final class RescoreService {
     private final Clock clock;
     private final int pageSize;
     private final Duration settle;
+    private final Sleeper sleeper;
 
     /** A service whose jobs end after one pass (no scoring function can lag behind the pointer: tests, benchmarks). */
     public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
@@ -103,6 +104,14 @@ public final class RescoreService {
      */
     public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
                           StoredContent contents, JobStore jobs, Clock clock, int pageSize, Duration settle) {
+        this(registry, models, cases, scores, contents, jobs, clock, pageSize, settle, Sleeper.system());
+    }
+
+    /** The same, waiting for the closing sweep on {@code sleeper}. */
+    public RescoreService(ModelRegistry registry, VerifiedModels models, CaseRepository cases, ScoreRepository scores,
+                          StoredContent contents, JobStore jobs, Clock clock, int pageSize, Duration settle,
+                          Sleeper sleeper) {
+        this.sleeper = sleeper;
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("A re-scoring page must hold between 1 and 1000 cases, not "
                     + pageSize + ".");
@@ -205,7 +214,7 @@ public final class RescoreService {
     }
 
     /**
-     * Waits until {@code sweepFrom} (measured once on the service's clock, then in real time), a second at a time,
+     * Waits until {@code sweepFrom} (measured once on the service's clock, then on its sleeper), a second at a time,
      * while the budget allows and the pointer stays at {@code revision} (a newer promotion's job must not wait behind
      * this one: the caller's next page then ends this job as SUPERSEDED).
      *
@@ -213,8 +222,8 @@ public final class RescoreService {
      */
     private boolean awaitSweep(Instant sweepFrom, TimeBudget budget, long revision) {
         long waitNanos = Duration.between(clock.instant(), sweepFrom).toNanos();
-        long until = System.nanoTime() + waitNanos;
-        while (System.nanoTime() - until < 0) {
+        long until = sleeper.nanoTime() + waitNanos;
+        while (sleeper.nanoTime() - until < 0) {
             if (!budget.allowsAnotherPage()) {
                 return false;
             }
@@ -222,7 +231,7 @@ public final class RescoreService {
                 return true;
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(1_000, (until - System.nanoTime()) / 1_000_000)));
+                sleeper.sleep(Duration.ofMillis(Math.max(1, Math.min(1_000, (until - sleeper.nanoTime()) / 1_000_000))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -33,10 +33,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Retrains: exports the decided applications (pseudonymised, streamed to a private temporary file; or reads a completed
@@ -127,7 +125,7 @@ public final class RetrainingService {
         } catch (IOException e) {
             throw new UncheckedIOException("The retraining's temporary files could not be written.", e);
         } finally {
-            deleteTree(work);
+            AtomicFiles.deleteTreeQuietly(work);
         }
     }
 
@@ -218,14 +216,4 @@ public final class RetrainingService {
         return new JsonLinesDecisionLoader().load(file, definition, ReferenceData.shipped());
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // Best effort: the export in it is pseudonymised.
-        }
-    }
 }

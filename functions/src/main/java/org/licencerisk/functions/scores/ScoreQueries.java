@@ -1,6 +1,6 @@
 package org.licencerisk.functions.scores;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.http.ListBody;
 import org.licencerisk.functions.storage.Page;
 
@@ -25,9 +25,9 @@ public final class ScoreQueries {
     /** One score, or a 404. */
     public ScoreView get(String applicationId, String scoreId) {
         if (!SCORE_ID.matcher(scoreId).matches()) {
-            throw ApiException.invalid("scoreId", "Must be 32 lower-case hexadecimal digits.");
+            throw InvalidRequestException.of("scoreId", "Must be 32 lower-case hexadecimal digits.");
         }
-        return scores.find(applicationId, scoreId).map(ScoreView::of).orElseThrow(() -> ApiException.notFound(
+        return scores.find(applicationId, scoreId).map(ScoreView::of).orElseThrow(() -> new ScoreNotFoundException(
                 "Application " + applicationId + " has no score with id " + scoreId + "."));
     }
 
@@ -40,7 +40,7 @@ public final class ScoreQueries {
         return new ListBody<>(page.items().stream().map(ScoreView::of).toList(), page.nextCursor());
     }
 
-    private static ApiException unknown(String applicationId) {
-        return ApiException.notFound("No score has been stored for application " + applicationId + ".");
+    private static ScoreNotFoundException unknown(String applicationId) {
+        return new ScoreNotFoundException("No score has been stored for application " + applicationId + ".");
     }
 }

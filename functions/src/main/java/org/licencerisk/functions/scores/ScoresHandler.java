@@ -79,6 +79,11 @@ public final class ScoresHandler implements HttpApiHandler, Resource {
      * Nothing about any real application is touched.
      */
     public void prime() {
+        prime(PRIMING_ROUNDS);
+    }
+
+    /** Primes as {@link #prime()} does with {@code rounds} in-memory scoring rounds (the local server uses fewer). */
+    public void prime(int rounds) {
         long start = System.nanoTime();
         service.registerModel();
         String body;
@@ -91,7 +96,7 @@ public final class ScoresHandler implements HttpApiHandler, Resource {
             throw new IllegalStateException("The priming application could not be read.", e);
         }
         ApplicationParser parser = new ApplicationParser();
-        for (int i = 0; i < PRIMING_ROUNDS; i++) {
+        for (int i = 0; i < rounds; i++) {
             LicenceApplication application = parser.parse(body);
             InputHash.of(application);
             try {
@@ -101,7 +106,7 @@ public final class ScoresHandler implements HttpApiHandler, Resource {
             }
         }
         log.log(StructuredLogger.Level.INFO, null, "primed",
-                Map.of("rounds", PRIMING_ROUNDS, "ms", (System.nanoTime() - start) / 1e6));
+                Map.of("rounds", rounds, "ms", (System.nanoTime() - start) / 1e6));
     }
 
     @Override

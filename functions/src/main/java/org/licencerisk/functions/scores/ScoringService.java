@@ -3,7 +3,6 @@ package org.licencerisk.functions.scores;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ChampionModel;
-import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.model.application.ApplicationParser;
@@ -14,7 +13,6 @@ import org.licencerisk.model.scoring.RiskScore;
 import org.licencerisk.model.scoring.RiskScorer;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -53,11 +51,6 @@ public final class ScoringService {
     private final AtomicInteger scoredByPreviousCount = new AtomicInteger();
     private final StructuredLogger log;
 
-    public ScoringService(ChampionModel champion, ScoreRepository scores,
-                          CaseRepository cases, Clock clock) {
-        this(champion, scores, cases, clock, ShadowScoring.NONE);
-    }
-
     /** A service whose new primary scores are also scored by the shadow models ({@code shadows}). */
     public ScoringService(ChampionModel champion, ScoreRepository scores,
                           CaseRepository cases, Clock clock, ShadowScoring shadows) {
@@ -74,13 +67,6 @@ public final class ScoringService {
         this.clock = clock;
         this.log = log;
         champion.onChampionLoaded(this::rescoreScoredByPrevious);
-    }
-
-    /** Serves {@code scorer} until the registry names another champion (benchmarks: a registry that never does). */
-    public ScoringService(RiskScorer scorer, ScoreRepository scores, CaseRepository cases, ModelRegistry models,
-                          Clock clock) {
-        this(new ChampionModel(scorer, models, java.util.Optional.empty(), Duration.ofSeconds(30),
-                StructuredLogger.stdout()), scores, cases, clock);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.licencerisk.functions.shadow;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.models.ModelStateConflictException;
+import org.licencerisk.functions.models.ModelNotFoundException;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.model.scoring.RiskBand;
@@ -44,30 +46,31 @@ public final class ShadowComparison {
      * Without pairs the report says {@code pairs: 0} with {@code null} statistics (not an error: a model just put in
      * shadow has none yet).
      *
-     * @throws ApiException 400 for a malformed version or limit, or a baseline equal to the model; 404 for a model or
-     *                      baseline not registered; 409 when no baseline is named and there is no champion
+     * @throws InvalidRequestException     for a malformed version or limit, or a baseline equal to the model
+     * @throws ModelNotFoundException       for a model or baseline not registered
+     * @throws ModelStateConflictException  when no baseline is named and there is no champion
      */
     public ComparisonReport compare(String modelVersion, String baselineVersion, int limit) {
         ModelCatalogue.checkVersion(modelVersion);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalid("limit", "Must be a whole number from 1 to " + MAX_LIMIT + ".");
+            throw InvalidRequestException.of("limit", "Must be a whole number from 1 to " + MAX_LIMIT + ".");
         }
         if (baselineVersion != null) {
             try {
                 ModelCatalogue.checkVersion(baselineVersion);
-            } catch (ApiException e) {
-                throw ApiException.invalid("baseline", "Must be 1 to 128 letters, digits, '-', '_', '.' or ':'.");
+            } catch (InvalidRequestException e) {
+                throw InvalidRequestException.of("baseline", "Must be 1 to 128 letters, digits, '-', '_', '.' or ':'.");
             }
         }
         requireRegistered(modelVersion);
         String champion = registry.servedVersion().orElse(null);
         String baseline = baselineVersion != null ? baselineVersion : champion;
         if (baseline == null) {
-            throw ApiException.conflict("There is no champion to compare model " + modelVersion
+            throw new ModelStateConflictException("There is no champion to compare model " + modelVersion
                     + " with; name a baseline.");
         }
         if (baseline.equals(modelVersion)) {
-            throw ApiException.invalid("baseline", "Must be another model than the one compared"
+            throw InvalidRequestException.of("baseline", "Must be another model than the one compared"
                     + (baselineVersion == null ? " (model " + modelVersion + " is the champion)." : "."));
         }
         requireRegistered(baseline);
@@ -91,7 +94,7 @@ public final class ShadowComparison {
 
     private void requireRegistered(String version) {
         if (registry.find(version).isEmpty()) {
-            throw ApiException.notFound("No model with version " + version + " is registered.");
+            throw new ModelNotFoundException("No model with version " + version + " is registered.");
         }
     }
 

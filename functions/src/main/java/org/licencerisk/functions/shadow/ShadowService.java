@@ -1,6 +1,7 @@
 package org.licencerisk.functions.shadow;
 
-import org.licencerisk.functions.http.ApiException;
+import org.licencerisk.functions.models.ModelStateConflictException;
+import org.licencerisk.functions.models.ModelNotFoundException;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelDetail;
 import org.licencerisk.functions.models.ModelRegistry;
@@ -38,8 +39,9 @@ public final class ShadowService {
      * Puts {@code modelVersion} into shadow mode: from then on scoring functions score live requests with it too (within
      * their check interval). Repeating it changes nothing.
      *
-     * @throws ApiException 400 malformed version, 404 unknown, 409 when it is the champion, has no stored artifact,
-     *                      or changed concurrently
+     * @throws org.licencerisk.functions.errors.InvalidRequestException for a malformed version
+     * @throws ModelNotFoundException      for an unknown one
+     * @throws ModelStateConflictException when it is the champion, has no stored artifact, or changed concurrently
      */
     public ModelDetail start(String modelVersion, String actor) {
         ModelCatalogue.checkVersion(modelVersion);
@@ -47,17 +49,17 @@ public final class ShadowService {
         Optional<PromotionRecord> pointer = promotions.completeCurrent();
         RegisteredModel model = find(modelVersion);
         if (pointer.isPresent() && pointer.get().toVersion().equals(modelVersion)) {
-            throw ApiException.conflict("Model " + modelVersion + " is the champion; only another model can score in "
+            throw new ModelStateConflictException("Model " + modelVersion + " is the champion; only another model can score in "
                     + "its shadow.");
         }
         if (model.artifact() == null) {
-            throw ApiException.conflict("Model " + modelVersion + " has no stored artifact (only a deployment package "
+            throw new ModelStateConflictException("Model " + modelVersion + " has no stored artifact (only a deployment package "
                     + "holds it), so scoring functions cannot load it in shadow; register its artifact first.");
         }
         if (model.status() != ModelStatus.SHADOW && !registry.changeStatus(modelVersion,
                 Set.of(ModelStatus.CANDIDATE, ModelStatus.RETIRED), model.statusRevision(), ModelStatus.SHADOW, actor,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
-            throw ApiException.conflict("Model " + modelVersion + " changed while it was put in shadow; read it and "
+            throw new ModelStateConflictException("Model " + modelVersion + " changed while it was put in shadow; read it and "
                     + "retry.");
         }
         return catalogue.get(modelVersion);
@@ -67,25 +69,27 @@ public final class ShadowService {
      * Takes {@code modelVersion} out of shadow mode: its status goes back to {@code CANDIDATE}; its shadow scores stay
      * (comparisons still read them).
      *
-     * @throws ApiException 400 malformed version, 404 unknown, 409 when it is not in shadow or changed concurrently
+     * @throws org.licencerisk.functions.errors.InvalidRequestException for a malformed version
+     * @throws ModelNotFoundException      for an unknown one
+     * @throws ModelStateConflictException when it is not in shadow or changed concurrently
      */
     public ModelDetail stop(String modelVersion, String actor) {
         ModelCatalogue.checkVersion(modelVersion);
         RegisteredModel model = find(modelVersion);
         if (model.status() != ModelStatus.SHADOW) {
-            throw ApiException.conflict("Model " + modelVersion + " is not in shadow mode; its status is "
+            throw new ModelStateConflictException("Model " + modelVersion + " is not in shadow mode; its status is "
                     + model.status() + ".");
         }
         if (!registry.changeStatus(modelVersion, Set.of(ModelStatus.SHADOW), model.statusRevision(),
                 ModelStatus.CANDIDATE, actor, clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
-            throw ApiException.conflict("Model " + modelVersion + " changed while it was taken out of shadow; read it "
+            throw new ModelStateConflictException("Model " + modelVersion + " changed while it was taken out of shadow; read it "
                     + "and retry.");
         }
         return catalogue.get(modelVersion);
     }
 
     private RegisteredModel find(String modelVersion) {
-        return registry.find(modelVersion).orElseThrow(() -> ApiException.notFound(
+        return registry.find(modelVersion).orElseThrow(() -> new ModelNotFoundException(
                 "No model with version " + modelVersion + " is registered."));
     }
 }

@@ -1,5 +1,6 @@
 package org.licencerisk.functions.storage;
 
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -12,17 +13,24 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The key schemas and indexes of the two tables, as {@code template.yaml} declares them (a test holds the two
  * together). The local API server and the tests create tables from here. See {@code docs/table-design.md}.
  */
 public final class TableDefinitions {
+
+    /** How long the start-up listing of tables may keep timing out before it fails. */
+    private static final Duration LISTING_PATIENCE = Duration.ofSeconds(30);
 
     /** The template's logical id of the applications table. */
     public static final String APPLICATIONS_LOGICAL_ID = "ApplicationsTable";
@@ -117,20 +125,56 @@ public final class TableDefinitions {
         createIfMissing(client, List.of(applications(applicationsTable), models(modelsTable)));
     }
 
-    /** Creates the tables unless they exist (local server and tests only; AWS tables come from the template). */
+    /**
+     * Creates the tables unless they exist (local server and tests only; AWS tables come from the template). The
+     * existing tables are listed first; only the missing ones are created and waited for, so a restart on existing
+     * tables costs one {@code ListTables} call.
+     */
     public static void createIfMissing(DynamoDbClient client, List<CreateTableRequest> tables) {
+        Set<String> existing = existingTables(client);
+        List<CreateTableRequest> missing = new ArrayList<>();
+        for (CreateTableRequest t : tables) {
+            if (!existing.contains(t.tableName())) {
+                missing.add(t);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
         // The SDK's default waiter polls every 20 s; a local server creates a table in milliseconds, so poll often.
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
                 .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
                         .waitTimeout(Duration.ofSeconds(20)))
                 .build()) {
-            for (CreateTableRequest request : tables) {
+            for (CreateTableRequest request : missing) {
                 try {
                     client.createTable(request);
                 } catch (ResourceInUseException e) {
-                    // Already there: the definitions are fixed, so an existing table has this shape.
+                    // Created meanwhile by another process: the definitions are fixed, so it has this shape.
                 }
+            }
+            for (CreateTableRequest request : missing) {
                 waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
+            }
+        }
+    }
+
+    /**
+     * The names of the tables there are. The first call of a fresh client also loads the SDK's request pipeline, which
+     * on a busy machine can take longer than a short call timeout; the listing is repeated (it changes nothing) until
+     * it answers, for at most {@link #LISTING_PATIENCE}.
+     */
+    private static Set<String> existingTables(DynamoDbClient client) {
+        long deadline = System.nanoTime() + LISTING_PATIENCE.toNanos();
+        while (true) {
+            try {
+                Set<String> existing = new HashSet<>();
+                client.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().forEach(existing::add);
+                return existing;
+            } catch (ApiCallTimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
         }
     }

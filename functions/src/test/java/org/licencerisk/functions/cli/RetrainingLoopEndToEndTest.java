@@ -11,9 +11,11 @@ import org.licencerisk.functions.local.LocalAuth;
 import org.licencerisk.functions.local.PointerWatcher;
 import org.licencerisk.functions.local.SamTemplate;
 import org.licencerisk.functions.testing.Applications;
+import org.licencerisk.functions.testing.CapturingScheduler;
 import org.licencerisk.functions.testing.DecidedApplications;
 import org.licencerisk.functions.testing.Dynalite;
 import org.licencerisk.functions.testing.LocalTokens;
+import org.licencerisk.functions.testing.ManualTime;
 import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
@@ -50,10 +52,9 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Issue 4 end to end on the local stack, over HTTP: the local API server routed from {@code template.yaml} with the
+ * The retraining loop end to end on the local stack, over HTTP: the local API server routed from {@code template.yaml} with the
  * gateway's checks on ({@code LOCAL_AUTH=on}: signed requests for scoring, officer and data-scientist tokens), dynalite,
  * a local artifact directory and the pointer watcher that stands in for the models table's stream. Decisions recorded
  * through the API are exported, a challenger is trained on the export, registered, put in shadow and compared with the
@@ -76,6 +77,9 @@ class RetrainingLoopEndToEndTest {
 
     private final String officer = "Bearer " + LocalTokens.tokenFor("officer-7", ISSUER, AUDIENCE, LocalTokens.OFFICER);
     private final String scientist = "Bearer " + LocalTokens.tokenFor("ds-ada", ISSUER, AUDIENCE, LocalTokens.DATA_SCIENTIST);
+    /** The scoring side's champion and shadow checks run when the test runs them, after it has advanced the clock. */
+    private final ManualTime time = new ManualTime();
+    private final CapturingScheduler watcherTicks = new CapturingScheduler();
     private LocalApiServer server;
     private PointerWatcher watcher;
     private int posted;
@@ -94,11 +98,11 @@ class RetrainingLoopEndToEndTest {
     void decisionsExportTrainShadowPromoteServeRescoreAndRefuse() throws Exception {
         TestStack stack = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString(),
                 ApiConfig.CHAMPION_CHECK_SECONDS, "1", ApiConfig.PROMOTION_TOLERANCE, "0",
-                ApiConfig.RESCORE_SETTLE_SECONDS, "3"));
+                ApiConfig.RESCORE_SETTLE_SECONDS, "3"), time);
         Components components = stack.components();
         server = LocalApiServer.start(SamTemplate.read(Dynalite.repositoryRoot().resolve("template.yaml")), components,
                 LocalAuth.from("on", ISSUER, AUDIENCE), 0);
-        watcher = PointerWatcher.start(components, Duration.ofMillis(500));
+        watcher = PointerWatcher.start(components, Duration.ofMillis(500), watcherTicks);
         String bundled = TestModel.scorer().manifest().modelVersion();
 
         // 1. The licensing system posts applications (signed requests); officers decide most of them (outcomes from
@@ -125,7 +129,7 @@ class RetrainingLoopEndToEndTest {
         JsonNode summary = tool(components, "export", "--out", export.toString(), "--key-file", key.toString());
         assertEquals(REFUSALS + OTHERS, summary.get("exported").asLong(), summary.toString());
         Path retrainedDir = dir.resolve("retrained");
-        new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(3L), ProgressListener.NONE)
+        new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(3L).withTune(false), ProgressListener.NONE)
                 .train(new JsonLinesDecisionLoader().load(export, FeatureDefinition.standard(), ReferenceData.shipped()),
                         null, export.getFileName().toString())
                 .artifact().writeTo(retrainedDir);
@@ -142,19 +146,12 @@ class RetrainingLoopEndToEndTest {
         HttpResponse<String> shadowed = send("PUT", "/v1/models/" + challenger + "/shadow", null, scientist);
         assertEquals(200, shadowed.statusCode(), shadowed.body());
         assertEquals("SHADOW", json(shadowed).get("status").asText(), shadowed.body());
-        JsonNode comparison = null;
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            undecided.add(postNew(bundled::equals));
-            HttpResponse<String> compared = send("GET", "/v1/models/" + challenger + "/comparison", null, scientist);
-            assertEquals(200, compared.statusCode(), compared.body());
-            comparison = json(compared);
-            if (comparison.get("pairs").asInt() > 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertTrue(comparison != null && comparison.get("pairs").asInt() > 0, "shadow scores are compared: " + comparison);
+        nextCheck(bundled);
+        undecided.add(postNew(bundled::equals));
+        HttpResponse<String> compared = send("GET", "/v1/models/" + challenger + "/comparison", null, scientist);
+        assertEquals(200, compared.statusCode(), compared.body());
+        JsonNode comparison = json(compared);
+        assertTrue(comparison.get("pairs").asInt() > 0, "shadow scores are compared: " + comparison);
         OpenApi.assertValid("ShadowComparison", comparison);
         assertEquals(bundled, comparison.get("baselineVersion").asText());
 
@@ -170,15 +167,14 @@ class RetrainingLoopEndToEndTest {
         }
         assertEquals(200, promoted.statusCode(), promoted.body());
 
-        // 7. The next scores carry the new version, without a restart.
-        scoreUntil(challenger);
+        // 7. The next scores carry the new version, without a restart, once the scoring side has checked the pointer.
+        nextCheck(bundled);
+        postNew(challenger::equals);
 
-        // 8. The undecided applications are re-scored with it (the watcher standing in for the stream); their history
-        //    keeps the old score; decided applications keep theirs.
-        deadline = System.nanoTime() + 20_000_000_000L;
-        while (!queueCarriesOnly(challenger) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        // 8. The undecided applications are re-scored with it (the watcher standing in for the stream, at its next
+        //    tick; the job's wait for its closing sweep passes on the test's clock); their history keeps the old score;
+        //    decided applications keep theirs.
+        watcherTicks.runRepeating();
         assertTrue(queueCarriesOnly(challenger), "every queued application is re-scored by the new champion");
         JsonNode history = json(send("GET", "/v1/applications/" + undecided.get(0) + "/scores", null, officer));
         OpenApi.assertValid("ScorePage", history);
@@ -205,11 +201,7 @@ class RetrainingLoopEndToEndTest {
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(modelFile, bytes);
         assertEquals(200, promote(third, "{\"force\":true,\"reason\":\"Tamper test.\"}").statusCode());
-        deadline = System.nanoTime() + 10_000_000_000L;
-        while (!stack.logs().contains("\"champion_refused\"") && System.nanoTime() < deadline) {
-            postNew(challenger::equals);
-            Thread.sleep(100);
-        }
+        nextCheck(challenger);
         assertTrue(stack.logs().contains("\"champion_refused\""));
         postNew(v -> {
             assertEquals(challenger, v, "the old champion keeps serving");
@@ -240,16 +232,14 @@ class RetrainingLoopEndToEndTest {
         return id;
     }
 
-    private void scoreUntil(String version) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String id = "NL-E2E-" + posted;
-            if (score(Applications.variant(id, posted++).toString()).equals(version)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("No score carried " + version + " within 10 s.");
+    /**
+     * A check interval passes: a new application, scored by {@code serving}, hands the scoring side's checks to the
+     * background, and they run.
+     */
+    private void nextCheck(String serving) throws Exception {
+        time.advance(Duration.ofMillis(1_100));
+        postNew(serving::equals);
+        assertTrue(time.runPending() > 0, "the score handed the checks to the background");
     }
 
     private boolean queueCarriesOnly(String version) throws Exception {

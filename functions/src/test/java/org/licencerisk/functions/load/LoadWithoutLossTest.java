@@ -90,6 +90,7 @@ class LoadWithoutLossTest {
                                 break;
                             }
                             retriedAfter503.incrementAndGet();
+                            // A real server asked us to come back (Retry-After): wait, capped at 1 s, bounded above.
                             Thread.sleep(1_000);
                         }
                         latencies[i] = System.nanoTime() - t;

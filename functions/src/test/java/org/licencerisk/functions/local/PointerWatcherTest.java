@@ -10,6 +10,7 @@ import org.licencerisk.functions.models.PromotionRequest;
 import org.licencerisk.functions.rescoring.RescoreRun;
 import org.licencerisk.functions.rescoring.RescoreService;
 import org.licencerisk.functions.testing.Applications;
+import org.licencerisk.functions.testing.CapturingScheduler;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.artifact.ModelArtifact;
@@ -54,16 +55,17 @@ class PointerWatcherTest {
     }
 
     @Test
-    void theBackgroundWatcherReScoresWithoutBeingAsked() throws InterruptedException {
+    void theBackgroundWatcherReScoresAtEachTickWithoutBeingAsked() {
         Components c = promoted("PW-BG-");
-        try (PointerWatcher ignored = PointerWatcher.start(c, Duration.ofMillis(200))) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < deadline && c.jobStore().find(JobKind.RESCORE, RescoreService.jobId(2))
-                    .map(j -> j.status() != JobStatus.COMPLETE).orElse(true)) {
-                Thread.sleep(100);
-            }
+        CapturingScheduler scheduler = new CapturingScheduler();
+        try (PointerWatcher ignored = PointerWatcher.start(c, Duration.ofMillis(200), scheduler)) {
+            assertEquals(200, scheduler.periodMillis(), "it checks every interval");
+            assertTrue(c.jobStore().find(JobKind.RESCORE, RescoreService.jobId(2)).isEmpty(), "nothing before a tick");
+            scheduler.runRepeating();
+            assertEquals(JobStatus.COMPLETE, c.jobStore().find(JobKind.RESCORE, RescoreService.jobId(2)).orElseThrow()
+                    .status());
         }
-        assertEquals(JobStatus.COMPLETE, c.jobStore().find(JobKind.RESCORE, RescoreService.jobId(2)).orElseThrow().status());
+        assertTrue(scheduler.isShutdown(), "closing the watcher stops its thread");
     }
 
     @Test

@@ -75,10 +75,13 @@ final class RescoreFixture {
                 cases, scores, scores::applications, jobs, Clock.systemUTC(), pageSize);
     }
 
-    /** A service whose jobs end with a sweep {@code settle} after the promotion, on {@code clock}. */
-    RescoreService service(int pageSize, java.time.Duration settle, Clock clock) {
+    /**
+     * A service whose jobs end with a sweep {@code settle} after the promotion, on {@code clock}, waiting for it on
+     * {@code sleeper}.
+     */
+    RescoreService service(int pageSize, java.time.Duration settle, Clock clock, Sleeper sleeper) {
         return new RescoreService(registry, new VerifiedModels(components.scorer(), registry, components.artifactStore()),
-                cases, scores, scores::applications, jobs, clock, pageSize, settle);
+                cases, scores, scores::applications, jobs, clock, pageSize, settle, sleeper);
     }
 
     RescoreService service(int pageSize) {

@@ -17,6 +17,7 @@ import org.licencerisk.functions.scores.StoredScore;
 import org.licencerisk.functions.storage.Page;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.functions.testing.Applications;
+import org.licencerisk.functions.testing.ManualTime;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskBand;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,11 +121,11 @@ class RescoreServiceTest {
         f.scored("RS-SWEEP", 4);
         String challenger = f.promote(TestModel.challengerDirectory());
         Instant promotedAt = f.registry.champion().orElseThrow().at();
-        // The service's clock reads the promotion's time now and runs on in real time.
-        Clock fromPromotion = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), promotedAt));
+        // The service's clock reads the promotion's time now, and moves on only while the job waits.
+        ManualTime fromPromotion = new ManualTime(promotedAt);
         Duration settle = Duration.ofMillis(1500);
         AtomicBoolean lagged = new AtomicBoolean();
-        RescoreRun run = f.service(5, settle, fromPromotion).run(TimeBudget.unlimited(), p -> {
+        RescoreRun run = f.service(5, settle, fromPromotion, fromPromotion).run(TimeBudget.unlimited(), p -> {
             if (RescoreService.SWEEP.equals(p.checkpoint().details().get(RescoreService.PASS))
                     && p.checkpoint().cursor() == null && lagged.compareAndSet(false, true)) {
                 // The first pass is over; a scoring function that has not noticed the promotion yet scores with the
@@ -151,10 +152,10 @@ class RescoreServiceTest {
         f.scored("RS-WAIT", 3);
         f.promote(TestModel.challengerDirectory());
         Instant promotedAt = f.registry.champion().orElseThrow().at();
-        Clock fromPromotion = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), promotedAt));
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        RescoreRun run = f.service(5, Duration.ofSeconds(60), fromPromotion).run(
-                TimeBudget.remaining(() -> (deadline - System.nanoTime()) / 1_000_000, 0), QUIET);
+        ManualTime fromPromotion = new ManualTime(promotedAt);
+        long deadline = promotedAt.toEpochMilli() + 1_000;
+        RescoreRun run = f.service(5, Duration.ofSeconds(60), fromPromotion, fromPromotion).run(
+                TimeBudget.remaining(() -> deadline - fromPromotion.millis(), 0), QUIET);
 
         assertEquals(RescoreRun.Stop.OUT_OF_TIME, run.stop());
         JobCheckpoint job = f.jobs.find(JobKind.RESCORE, RescoreService.jobId(2)).orElseThrow();
@@ -165,22 +166,33 @@ class RescoreServiceTest {
     }
 
     @Test
-    void aJobWaitingForItsSweepGivesWayAtOnceToANewerPromotion() throws InterruptedException {
+    void aJobWaitingForItsSweepGivesWayAtOnceToANewerPromotion() {
         f.scored("RS-GIVE", 3);
         f.promote(TestModel.challengerDirectory());
         Instant promotedAt = f.registry.champion().orElseThrow().at();
-        Clock fromPromotion = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), promotedAt));
-        java.util.concurrent.atomic.AtomicReference<RescoreRun> result = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread worker = new Thread(() -> result.set(f.service(5, Duration.ofSeconds(60), fromPromotion)
-                .run(TimeBudget.unlimited(), QUIET)));
-        worker.start();
-        Thread.sleep(1_000);
-        f.promote(TestModel.thirdDirectory());
-        worker.join(10_000);
+        ManualTime fromPromotion = new ManualTime(promotedAt);
+        AtomicInteger waits = new AtomicInteger();
+        // A second into the job's wait for its sweep, a newer promotion lands.
+        Sleeper promotingAfterASecond = new Sleeper() {
+            @Override
+            public long nanoTime() {
+                return fromPromotion.nanoTime();
+            }
 
-        assertFalse(worker.isAlive(), "it did not wait out its 60 s");
-        assertEquals(RescoreRun.Stop.SUPERSEDED, result.get().stop());
-        assertEquals(JobStatus.SUPERSEDED, result.get().checkpoint().status());
+            @Override
+            public void sleep(Duration duration) {
+                fromPromotion.advance(duration);
+                if (waits.incrementAndGet() == 1) {
+                    f.promote(TestModel.thirdDirectory());
+                }
+            }
+        };
+        RescoreRun run = f.service(5, Duration.ofSeconds(60), fromPromotion, promotingAfterASecond)
+                .run(TimeBudget.unlimited(), QUIET);
+
+        assertEquals(1, waits.get(), "it did not wait out its 60 s");
+        assertEquals(RescoreRun.Stop.SUPERSEDED, run.stop());
+        assertEquals(JobStatus.SUPERSEDED, run.checkpoint().status());
     }
 
     @Test

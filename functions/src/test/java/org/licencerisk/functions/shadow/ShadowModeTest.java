@@ -21,6 +21,7 @@ import org.licencerisk.functions.scores.ScoringResult;
 import org.licencerisk.functions.scores.ScoringService;
 import org.licencerisk.functions.testing.Applications;
 import org.licencerisk.functions.testing.Events;
+import org.licencerisk.functions.testing.ManualTime;
 import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestResponse;
@@ -41,12 +42,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Shadow mode end to end against dynalite and a local artifact directory: a model put in shadow scores new
@@ -58,6 +57,7 @@ class ShadowModeTest {
     private static final String CLAIM = "scope";
     private static final Map<String, String> DATA_SCIENTIST = Map.of("sub", "ds-ada", CLAIM, "licence-risk/data-scientist");
     private static final Map<String, String> OFFICER = Map.of("sub", "officer-1", CLAIM, "licence-risk/officer");
+    private static final Duration CHECK = Duration.ofMillis(1_100);
     private static final PromotionRequest FORCED = new PromotionRequest(true, "Test: promote regardless of metrics.");
     private static final Set<String> SHADOW_ITEM_ATTRIBUTES = new TreeSet<>(List.of("modelVersion", "pairKey",
             "applicationId", "riskScore", "riskBand", "topFactors", "redFlagCodes", "primaryModelVersion",
@@ -73,11 +73,12 @@ class ShadowModeTest {
     private ArtifactStore store;
     private String bundled;
     private final AtomicInteger next = new AtomicInteger();
+    private final ManualTime time = new ManualTime();
 
     @BeforeEach
     void setUp() {
         stack = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, artifacts.toString(),
-                ApiConfig.CHAMPION_CHECK_SECONDS, "1"));
+                ApiConfig.CHAMPION_CHECK_SECONDS, "1"), time);
         scores = new ScoresHandler(stack.components());
         shadow = new ShadowHandler(stack.components());
         registry = stack.components().registry();
@@ -110,28 +111,30 @@ class ShadowModeTest {
         return version;
     }
 
-    /** Scores new applications every 100 ms until {@code done}, for at most 10 s. */
-    private void scoreUntil(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Not within 10 s: " + what);
-            }
-            scoreNew();
-            Thread.sleep(100);
-        }
+    /**
+     * A check interval passes and a new application is scored, which hands the checks to the background; they run.
+     * Returns how many shadow scores that application got (by the models known before the check).
+     */
+    private int nextCheck() {
+        int before = stack.shadowItems().size();
+        time.advance(CHECK);
+        scoreNew();
+        int scored = stack.shadowItems().size() - before;
+        assertTrue(time.runPending() > 0, "the score handed the checks to the background");
+        return scored;
     }
 
     @Test
-    void shadowScoresAreStoredApartNeverReturnedAndNotDuplicatedByRepeats() throws InterruptedException {
+    void shadowScoresAreStoredApartNeverReturnedAndNotDuplicatedByRepeats() {
         scoreNew();
+        time.runPending();
         String challenger = register(TestModel.challengerDirectory());
         TestResponse started = shadowRequest("PUT", challenger, DATA_SCIENTIST);
         assertEquals(200, started.status(), started.body().toString());
         OpenApi.assertValid("ModelDetail", started.body());
         assertEquals("SHADOW", started.body().get("status").asText());
 
-        scoreUntil(() -> !stack.shadowItems().isEmpty(), "the shadow model scores");
+        assertEquals(0, nextCheck(), "scoring functions learn of a shadow model at their next check");
         int before = stack.shadowItems().size();
         List<TestResponse> responses = List.of(scoreNew(), scoreNew(), scoreNew());
         assertEquals(before + 3, stack.shadowItems().size(), "one shadow score per new application");
@@ -181,9 +184,7 @@ class ShadowModeTest {
         assertEquals(200, stopped.status());
         OpenApi.assertValid("ModelDetail", stopped.body());
         assertEquals("CANDIDATE", stopped.body().get("status").asText());
-        Thread.sleep(1_100);
-        scoreNew();
-        Thread.sleep(300);
+        assertEquals(1, nextCheck(), "until their next check, the model scores in shadow");
         int after = stack.shadowItems().size();
         scoreNew();
         scoreNew();
@@ -191,8 +192,9 @@ class ShadowModeTest {
     }
 
     @Test
-    void aCorruptShadowArtifactIsSkippedAndLoggedWhileThePrimaryScoresOn() throws IOException, InterruptedException {
+    void aCorruptShadowArtifactIsSkippedAndLoggedWhileThePrimaryScoresOn() throws IOException {
         scoreNew();
+        time.runPending();
         String tampered = register(TestModel.thirdDirectory());
         Path modelFile = artifacts.resolve(tampered).resolve(ModelArtifact.MODEL_FILE);
         byte[] bytes = Files.readAllBytes(modelFile);
@@ -200,8 +202,12 @@ class ShadowModeTest {
         Files.write(modelFile, bytes);
         assertEquals(200, shadowRequest("PUT", tampered, DATA_SCIENTIST).status());
 
-        scoreUntil(() -> stack.logs().contains("\"shadow_refused\""), "the corrupt artifact is refused");
+        nextCheck();
+        assertTrue(stack.logs().contains("\"shadow_refused\""), "the corrupt artifact is refused");
         scoreNew();
+        nextCheck();
+        assertEquals(1, stack.logs().split("\"shadow_refused\"", -1).length - 1,
+                "a refused artifact is not fetched again until it changes");
         assertTrue(stack.shadowItems().isEmpty(), "a refused model scores nothing");
         assertTrue(stack.logs().contains(tampered));
         assertNoApplicationContentIn(stack.logs());
@@ -212,7 +218,7 @@ class ShadowModeTest {
         String challenger = register(TestModel.challengerDirectory());
         assertEquals(200, shadowRequest("PUT", challenger, DATA_SCIENTIST).status());
         ShadowModels models = new ShadowModels(registry, Optional.of(store), Duration.ofSeconds(60),
-                stack.components().logger());
+                stack.components().logger(), time.background());
         models.check();
         assertEquals(1, models.current().size());
         Clock clock = Clock.systemUTC();
@@ -221,7 +227,8 @@ class ShadowModeTest {
         ShadowScorer failing = new ShadowScorer(models, new DynamoDbShadowScoreRepository(stack.client(), "no-such-table"),
                 clock, stack.components().logger());
         ScoringService service = new ScoringService(new ChampionModel(TestModel.scorer(), registry, Optional.of(store),
-                Duration.ofSeconds(60), stack.components().logger()), new DynamoDbScoreRepository(stack.client(), table), new DynamoDbCaseRepository(stack.client(), table),
+                Duration.ofSeconds(60), stack.components().logger(), time.background()),
+                new DynamoDbScoreRepository(stack.client(), table), new DynamoDbCaseRepository(stack.client(), table),
                 clock, failing);
         ScoringResult result = service.score(Applications.variant("NL-2026-SHF1", 4).toString());
         assertTrue(result.created());

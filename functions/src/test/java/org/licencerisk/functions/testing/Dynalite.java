@@ -1,11 +1,17 @@
 package org.licencerisk.functions.testing;
 
+import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.storage.DynamoDbClientFactory;
+import org.licencerisk.functions.storage.TableDefinitions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,8 +38,22 @@ public final class Dynalite implements AutoCloseable {
             shared = start();
             Dynalite instance = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            instance.warmUp();
         }
         return shared;
+    }
+
+    /**
+     * Creates one table with a patient client: a freshly started dynalite answers its first table creation slowly on
+     * a busy machine, beyond the short call timeout the test stacks use to show failing fast.
+     */
+    private void warmUp() {
+        ApiConfig config = ApiConfig.from(Map.of(ApiConfig.APPLICATIONS_TABLE, "warm-up", ApiConfig.MODELS_TABLE,
+                "warm-up-models", ApiConfig.DYNAMODB_ENDPOINT, endpoint().toString(), ApiConfig.DYNAMODB_TIMEOUT_MS,
+                "60000"));
+        try (DynamoDbClient client = DynamoDbClientFactory.create(config)) {
+            TableDefinitions.createIfMissing(client, List.of(TableDefinitions.applications(config.applicationsTable())));
+        }
     }
 
     /** Starts a new in-memory instance on a free port and waits until it accepts connections. */

@@ -45,6 +45,7 @@ final class LocalProcess {
                 return process;
             } catch (IOException notYet) {
                 try {
+                    // A real process starting: poll its port, bounded by the timeout above.
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import java.io.IOException;
@@ -26,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class OpenApi {
 
     private static final JsonNode DOCUMENT = load();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Formats ({@code date-time}, {@code uri}) are asserted, as a client that validates what it sends would. */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private OpenApi() {

@@ -9,6 +9,8 @@ import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.local.LambdaEvents;
 import org.licencerisk.functions.local.LocalContext;
 import org.licencerisk.functions.logging.StructuredLogger;
+import org.licencerisk.functions.models.BackgroundChecks;
+import org.licencerisk.functions.rescoring.Sleeper;
 import org.licencerisk.functions.storage.DynamoDbClientFactory;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.model.json.Json;
@@ -39,12 +41,15 @@ public final class TestStack {
     private final DynamoDbClient client;
     private final Components components;
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final ApiConfig readerConfig;
+    private DynamoDbClient reader;
 
     private TestStack(URI endpoint, RiskScorer scorer, boolean createTables) {
-        this(endpoint, scorer, createTables, Map.of());
+        this(endpoint, scorer, createTables, Map.of(), BackgroundChecks.daemonThreads(), Sleeper.system());
     }
 
-    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment) {
+    private TestStack(URI endpoint, RiskScorer scorer, boolean createTables, Map<String, String> environment,
+                      BackgroundChecks background, Sleeper sleeper) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> env = new java.util.HashMap<>(environment);
         // Re-scoring jobs end without a sweep unless a test asks for one (no lagging scoring functions here).
@@ -55,6 +60,9 @@ public final class TestStack {
         env.putIfAbsent(ApiConfig.DYNAMODB_TIMEOUT_MS, "1500");
         env.put(ApiConfig.DYNAMODB_ENDPOINT, endpoint.toString());
         this.config = ApiConfig.from(env);
+        Map<String, String> patient = new java.util.HashMap<>(env);
+        patient.put(ApiConfig.DYNAMODB_TIMEOUT_MS, "60000");
+        this.readerConfig = ApiConfig.from(patient);
         this.client = DynamoDbClientFactory.create(config);
         if (createTables) {
             TableDefinitions.createIfMissing(client, List.of(TableDefinitions.applications(config.applicationsTable()),
@@ -62,7 +70,7 @@ public final class TestStack {
                     TableDefinitions.shadowScores(config.shadowScoresTable())));
         }
         StructuredLogger logger = new StructuredLogger(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        this.components = Components.of(config, client, scorer, new TickingClock(), logger);
+        this.components = Components.of(config, client, scorer, new TickingClock(), logger, background, sleeper);
     }
 
     /** A stack on the shared dynalite with the test model. */
@@ -77,7 +85,17 @@ public final class TestStack {
 
     /** A stack on the shared dynalite with the test model and further configuration (e.g. an artifact directory). */
     public static TestStack withEnvironment(Map<String, String> environment) {
-        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment);
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment,
+                BackgroundChecks.daemonThreads(), Sleeper.system());
+    }
+
+    /**
+     * The same, with the checks that follow the registry (champion, shadow models) timed and run by {@code time}: they
+     * run when the test calls {@link ManualTime#runPending()}; a re-scoring job's wait for its sweep advances it.
+     */
+    public static TestStack withEnvironment(Map<String, String> environment, ManualTime time) {
+        return new TestStack(Dynalite.shared().endpoint(), TestModel.scorer(), true, environment, time.background(),
+                time);
     }
 
     /** A stack on any endpoint, creating no tables (for failure tests). */
@@ -90,7 +108,8 @@ public final class TestStack {
         // A proxy adds a hop: a longer timeout, so that only the failures it injects fail.
         return new TestStack(endpoint, TestModel.scorer(), false, Map.of(ApiConfig.APPLICATIONS_TABLE,
                 config.applicationsTable(), ApiConfig.MODELS_TABLE, config.modelsTable(), ApiConfig.SHADOW_SCORES_TABLE,
-                config.shadowScoresTable(), ApiConfig.DYNAMODB_TIMEOUT_MS, "5000"));
+                config.shadowScoresTable(), ApiConfig.DYNAMODB_TIMEOUT_MS, "5000"), BackgroundChecks.daemonThreads(),
+                Sleeper.system());
     }
 
     /** The components. */
@@ -113,15 +132,26 @@ public final class TestStack {
         return logs.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A client with a long call timeout for the tests' own reads of what was stored (the stack's client fails fast,
+     * as the functions do; a busy machine must not fail the check of an outcome).
+     */
+    private synchronized DynamoDbClient reader() {
+        if (reader == null) {
+            reader = DynamoDbClientFactory.create(readerConfig);
+        }
+        return reader;
+    }
+
     /** Every item of the shadow scores table. */
     public List<Map<String, AttributeValue>> shadowItems() {
-        return client.scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
+        return reader().scanPaginator(b -> b.tableName(config.shadowScoresTable()).consistentRead(true)).items()
                 .stream().toList();
     }
 
     /** Every item of the applications table. */
     public List<Map<String, AttributeValue>> items() {
-        return client.scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
+        return reader().scanPaginator(b -> b.tableName(config.applicationsTable()).consistentRead(true)).items()
                 .stream().toList();
     }
 

@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -138,7 +137,7 @@ public final class ModelArtifact {
         }
         FeatureDefinition definition;
         try {
-            definition = new FeatureDefinition(manifest.features(), manifest.referenceDataVersion());
+            definition = new FeatureDefinition(manifest.features(), manifest.crosses(), manifest.referenceDataVersion());
         } catch (IllegalArgumentException e) {
             throw new ArtifactException("The feature definition of model " + manifest.modelVersion()
                     + " is incompatible with this build: " + e.getMessage(), e);
@@ -185,7 +184,7 @@ public final class ModelArtifact {
                 companions.writeInto(tmp);
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
-                deleteTree(tmp);
+                AtomicFiles.deleteTreeQuietly(tmp);
                 throw e;
             }
         } catch (IOException e) {
@@ -199,14 +198,6 @@ public final class ModelArtifact {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The manifest could not be written as JSON.", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // Best effort: the caller reports the original failure.
         }
     }
 

@@ -38,7 +38,8 @@ final class DataFiles {
         }
         if (schema != null) {
             DecisionDataset dataset = new CsvDecisionLoader().load(data, CsvSchema.read(schema));
-            if (definition != null && !dataset.definition().equals(definition)) {
+            // A model's definition may add crosses to the schema's inputs (declared or chosen in training).
+            if (definition != null && !dataset.definition().withCrosses(definition.crosses()).equals(definition)) {
                 throw new IllegalArgumentException("The schema " + schema.getFileName()
                         + " defines other features than the model was trained with; use the model's training schema.");
             }

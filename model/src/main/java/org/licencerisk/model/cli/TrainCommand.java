@@ -46,6 +46,25 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}); the same data and seed give the same model.")
     long seed;
 
+    @Option(names = "--tune", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Choose the settings (regularisation, recency half-life, crosses on/off; for XGBoost depth, "
+                    + "trees and learning rate) on the newest 20%% of the training period, never the test period "
+                    + "(default: on). --no-tune trains once with --l2, --half-life-days and --crosses.")
+    boolean tune;
+
+    @Option(names = "--validation-share", paramLabel = "SHARE", description = "The newest share of the training period's decisions on which settings are chosen and the calibration is fitted (default: one third).")
+    Double validationShare;
+
+    @Option(names = "--l2", paramLabel = "STRENGTH", description = "L2 regularisation of the logistic model, with --no-tune (default: 1e-4).")
+    Double l2;
+
+    @Option(names = "--half-life-days", paramLabel = "DAYS", description = "Recency weighting: a decision this many days older than the newest weighs half; 0 for none. With --no-tune (default: 730).")
+    Double halfLifeDays;
+
+    @Option(names = "--crosses", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Use the feature crosses (the schema's, or destination × list entries for a log with two categorical columns). With --no-tune (default: on).")
+    boolean crosses;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "A new or empty directory for the artifact and reports.")
     Path out;
 
@@ -61,8 +80,18 @@ final class TrainCommand implements Callable<Integer> {
         DecisionDataset dataset = DataFiles.load(dataFile, schema, null);
         DecisionDataset testSet = test == null ? null : DataFiles.load(test, schema, dataset.definition());
         progress.progress("loading " + dataFile.getFileName() + " (" + dataset.records().size() + " decisions)", 1, 1);
-        TrainingOptions options = TrainingOptions.defaults(kind).withSeed(seed)
-                .withSplitDate(splitDate == null ? null : splitDate.atStartOfDay(ZoneOffset.UTC).toInstant());
+        TrainingOptions.Builder builder = TrainingOptions.builder(kind).seed(seed).tune(tune).crosses(crosses)
+                .splitDate(splitDate == null ? null : splitDate.atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (validationShare != null) {
+            builder.validationShare(validationShare);
+        }
+        if (l2 != null) {
+            builder.l2(l2);
+        }
+        if (halfLifeDays != null) {
+            builder.halfLifeDays(halfLifeDays);
+        }
+        TrainingOptions options = parseOptions(builder);
         TrainingResult result = new RiskModelTrainer(options, progress).train(dataset, testSet,
                 dataFile.getFileName().toString());
         ModelManifest m = result.artifact().manifest();
@@ -70,8 +99,9 @@ final class TrainCommand implements Callable<Integer> {
                 result.testScores(), result.testRefused()), dir));
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Trained %s on %,d decisions (%s to %s); tested on %,d newer ones.%n", m.modelVersion(),
-                m.training().fitRows() + m.training().calibrationRows(), m.training().firstDecision(),
+                m.training().fitRows(), m.training().firstDecision(),
                 m.training().lastDecision(), m.training().testRows());
+        w.println(Reports.selection(m.selection()));
         w.println(Reports.summary(result.metrics()));
         if (!result.artifact().definition().canScoreApplications()) {
             w.println("Note: columns " + result.artifact().definition().untiedFeatures()
@@ -79,6 +109,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         w.println("Wrote " + out.resolve("manifest.json") + ", model.tribuo, metrics.json and report.html.");
         return 0;
+    }
+
+    private TrainingOptions parseOptions(TrainingOptions.Builder builder) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private TrainerKind parseTrainer() {

@@ -3,6 +3,7 @@ package org.licencerisk.model.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.licencerisk.model.features.ApplicationField;
+import org.licencerisk.model.features.FeatureCross;
 import org.licencerisk.model.features.FeatureDefinition;
 import org.licencerisk.model.features.FeatureSpec;
 import org.licencerisk.model.features.Transform;
@@ -32,9 +33,12 @@ import java.util.Set;
  *    {"name": "value_eur", "role": "numeric", "field": "totalValueEur"},
  *    {"name": "eus_on_file", "role": "boolean", "field": "endUserStatementMissing", "invert": true},
  *    {"name": "officer_team", "role": "categorical"},
- *    {"name": "notes", "role": "ignored"}]}
+ *    {"name": "notes", "role": "ignored"}],
+ *  "crosses": [["destination", "ratings"]]}
  * }</pre>
  * Top-level keys: {@code delimiter} (one character, default {@code ,}), {@code columns} (required),
+ * {@code crosses} (optional: pairs of feature columns, by header name or tied field, whose
+ * {@link FeatureCross interaction} the model learns; crossing two tied columns keeps the model deployable),
  * {@code allowExtraColumns} (default {@code false}: a header column the schema does not name is an error, so a
  * renamed column is never dropped silently; {@code true} reads past such columns) and {@code description}
  * (free text). Column keys: {@code name}, {@code role} (see {@link ColumnRole}) and the role's options. Exactly
@@ -47,7 +51,7 @@ import java.util.Set;
  */
 public final class CsvSchema {
 
-    private static final Set<String> TOP = Set.of("delimiter", "columns", "allowExtraColumns", "description");
+    private static final Set<String> TOP = Set.of("delimiter", "columns", "crosses", "allowExtraColumns", "description");
 
     private final String source;
     private final char delimiter;
@@ -55,7 +59,8 @@ public final class CsvSchema {
     private final List<CsvColumn> columns;
     private final FeatureDefinition definition;
 
-    private CsvSchema(String source, char delimiter, boolean allowExtraColumns, List<CsvColumn> columns) {
+    private CsvSchema(String source, char delimiter, boolean allowExtraColumns, List<CsvColumn> columns,
+                      List<FeatureCross> crosses) {
         this.source = source;
         this.delimiter = delimiter;
         this.allowExtraColumns = allowExtraColumns;
@@ -65,7 +70,11 @@ public final class CsvSchema {
             throw new DataFormatException(source, 0, null,
                     "The schema names no feature column (categorical, multiCategorical, numeric or boolean), so there is nothing to learn from.");
         }
-        this.definition = new FeatureDefinition(specs, ReferenceData.shipped().version());
+        try {
+            this.definition = new FeatureDefinition(specs, crosses, ReferenceData.shipped().version());
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(source, 0, "crosses", e.getMessage());
+        }
     }
 
     /**
@@ -117,7 +126,49 @@ public final class CsvSchema {
                         + required.schemaName() + "', found " + count + ".");
             }
         }
-        return new CsvSchema(source, delimiter, allow != null && allow.booleanValue(), columns);
+        return new CsvSchema(source, delimiter, allow != null && allow.booleanValue(), columns,
+                crosses(root.get("crosses"), columns, source));
+    }
+
+    /**
+     * Reads the optional {@code crosses} section: a list of pairs, each naming two feature columns by their header
+     * name or, for tied columns, by their application field.
+     */
+    private static List<FeatureCross> crosses(JsonNode node, List<CsvColumn> columns, String source) {
+        if (node == null) {
+            return List.of();
+        }
+        String shape = "The 'crosses' section must be a list of pairs of feature columns, e.g. "
+                + "[[\"destination\", \"ratings\"]].";
+        if (!node.isArray()) {
+            throw new DataFormatException(source, 0, "crosses", shape);
+        }
+        List<FeatureCross> crosses = new ArrayList<>();
+        for (JsonNode pair : node) {
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+                throw new DataFormatException(source, 0, "crosses", shape);
+            }
+            String first = crossFeature(pair.get(0).textValue(), columns, source);
+            String second = crossFeature(pair.get(1).textValue(), columns, source);
+            if (first.equals(second)) {
+                throw new DataFormatException(source, 0, "crosses", "A cross must name two different feature columns, found '"
+                        + pair.get(0).textValue() + "' and '" + pair.get(1).textValue() + "'.");
+            }
+            crosses.add(new FeatureCross(first, second));
+        }
+        return crosses;
+    }
+
+    private static String crossFeature(String name, List<CsvColumn> columns, String source) {
+        for (CsvColumn c : columns) {
+            if (c.feature() != null && (c.name().equals(name) || c.feature().name().equals(name))) {
+                return c.feature().name();
+            }
+        }
+        String shown = name.codePoints().filter(c -> c >= 0x20 && c < 0x7f).limit(40)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        throw new DataFormatException(source, 0, "crosses", "The cross names '" + shown
+                + "', which is neither a feature column nor the field of one.");
     }
 
     /** Returns the schema file's name, used in error messages. */

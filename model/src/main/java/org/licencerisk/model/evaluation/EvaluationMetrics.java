@@ -17,13 +17,18 @@ import java.util.Map;
  * @param brier            Brier score (mean squared error of the probabilities)
  * @param calibration      ten equal-width bins
  * @param confusion        the confusion matrix at each band threshold, keyed {@code MEDIUM} and {@code HIGH}
+ * @param expectedCalibrationError the expected calibration error over ten equal-count bins: the count-weighted mean
+ *                         of |mean score − refusal rate| ({@code null} in metrics written before it was measured)
+ * @param reliability      the ten equal-count bins of the reliability diagram (empty in older metrics)
  */
 public record EvaluationMetrics(int count, int refusals, double baseRate, double rocAuc, double averagePrecision,
                                 double recallAtTop5, double recallAtTop10, double recallAtTop20, double brier,
-                                List<CalibrationBin> calibration, Map<String, ConfusionMatrix> confusion) {
+                                List<CalibrationBin> calibration, Map<String, ConfusionMatrix> confusion,
+                                Double expectedCalibrationError, List<ReliabilityBin> reliability) {
 
     public EvaluationMetrics {
         calibration = List.copyOf(calibration);
         confusion = Map.copyOf(confusion);
+        reliability = reliability == null ? List.of() : List.copyOf(reliability);
     }
 }

@@ -30,7 +30,10 @@ record HeadlineMetric(String name, ToDoubleFunction<EvaluationMetrics> value, bo
                     EvaluationMetrics::baseRate,
                     "Precision averaged over the refusals as the queue is worked down (step-wise)."),
             new HeadlineMetric("Brier score", EvaluationMetrics::brier, false, m -> m.baseRate() * (1 - m.baseRate()),
-                    "Mean squared error of the scores as probabilities; lower is better."));
+                    "Mean squared error of the scores as probabilities; lower is better."),
+            new HeadlineMetric("Expected calibration error", m -> m.expectedCalibrationError() == null ? Double.NaN
+                    : m.expectedCalibrationError(), false, m -> Double.NaN,
+                    "Mean gap between score and refusal rate over ten equal-count bins; lower is better."));
 
     /** Returns the metric's value. */
     double of(EvaluationMetrics metrics) {

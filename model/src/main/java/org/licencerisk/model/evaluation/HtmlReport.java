@@ -39,6 +39,8 @@ final class HtmlReport {
             "their refusals count in proportion to the places left (the expected figure if ties were queued in",
             "random order), so refusals found may be fractional.",
             "Calibration bins are equal-width tenths of the score, a score of 1.0 falling in the last.",
+            "The reliability diagram and the expected calibration error use ten equal-count bins instead: the",
+            "applications sorted by score (ties approved first) and cut into tenths.",
             "An application is flagged at a band threshold when its score is at or above it.");
 
     private HtmlReport() {
@@ -65,6 +67,7 @@ final class HtmlReport {
         topOfQueue(page, names, reports);
         curves(page, names, reports);
         calibration(page, names, reports);
+        reliability(page, names, reports);
         confusion(page, names, reports);
         page.append("<footer class=\"small\">\n<h2>How these figures are computed</h2>\n<p>")
                 .append(html(METHOD_NOTE)).append(" Curves are drawn from at most ")
@@ -216,6 +219,51 @@ final class HtmlReport {
             page.append("</tr>\n");
         }
         page.append("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    /** The reliability diagram: ten equal-count bins, on axes zoomed to where the scores are. */
+    private static void reliability(StringBuilder page, List<String> names, List<EvaluationReport> reports) {
+        double max = 0;
+        for (EvaluationReport r : reports) {
+            for (ReliabilityBin bin : r.metrics().reliability()) {
+                max = Math.max(max, Math.max(bin.meanScore(), bin.refusalRate()));
+            }
+        }
+        if (max == 0) {
+            return;
+        }
+        double top = niceCeiling(max);
+        SvgPlot plot = new SvgPlot("Reliability (ten equal-count bins)", "Mean predicted score in bin",
+                "Observed refusal rate in bin").xMax(top).yMax(top).reference(0, 0, top, top, "Perfect calibration");
+        for (int i = 0; i < reports.size(); i++) {
+            List<double[]> points = new ArrayList<>();
+            List<String> tooltips = new ArrayList<>();
+            List<ReliabilityBin> bins = reports.get(i).metrics().reliability();
+            for (int b = 0; b < bins.size(); b++) {
+                ReliabilityBin bin = bins.get(b);
+                points.add(new double[]{bin.meanScore(), bin.refusalRate()});
+                tooltips.add(names.get(i) + ", tenth " + (b + 1) + ": mean score " + decimal(bin.meanScore(), 4)
+                        + ", refusal rate " + decimal(bin.refusalRate(), 4) + ", " + count(bin.count()) + " applications");
+            }
+            Double ece = reports.get(i).metrics().expectedCalibrationError();
+            plot.line(points, COLOURS.get(i), names.get(i) + " (ECE " + (ece == null ? "n/a" : decimal(ece, 4)) + ")")
+                    .markers(points, tooltips, COLOURS.get(i));
+        }
+        page.append("<section id=\"reliability\">\n<h2>Reliability</h2>\n<p>The applications sorted by score and ")
+                .append("cut into ten equal tenths: each point is a tenth's mean score against its refusal rate. ")
+                .append("The expected calibration error is the mean distance from the diagonal, weighted by ")
+                .append("applications.</p>\n<div class=\"plots\">\n").append(plot.render()).append("</div>\n</section>\n");
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten at or above {@code x}. */
+    private static double niceCeiling(double x) {
+        double power = Math.pow(10, Math.floor(Math.log10(x)));
+        for (double step : new double[]{1, 2, 5, 10}) {
+            if (step * power >= x) {
+                return Math.min(1.0, step * power);
+            }
+        }
+        return 1.0;
     }
 
     private static void confusion(StringBuilder page, List<String> names, List<EvaluationReport> reports) {

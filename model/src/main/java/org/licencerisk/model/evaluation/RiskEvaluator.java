@@ -79,6 +79,7 @@ public final class RiskEvaluator {
     private static EvaluationMetrics metrics(RankedScores ranked, double[] scores, boolean[] refused,
                                              BandThresholds thresholds) {
         int n = scores.length;
+        List<ReliabilityBin> reliability = reliability(scores, refused);
         double squaredErrors = 0;
         for (int i = 0; i < n; i++) {
             double error = scores[i] - (refused[i] ? 1.0 : 0.0);
@@ -88,7 +89,58 @@ public final class RiskEvaluator {
                 ranked.averagePrecision(), ranked.recallAtTopPercent(5), ranked.recallAtTopPercent(10),
                 ranked.recallAtTopPercent(20), squaredErrors / n, calibration(scores, refused),
                 Map.of(RiskBand.MEDIUM.name(), confusion(scores, refused, thresholds.medium()),
-                        RiskBand.HIGH.name(), confusion(scores, refused, thresholds.high())));
+                        RiskBand.HIGH.name(), confusion(scores, refused, thresholds.high())),
+                expectedCalibrationError(reliability), reliability);
+    }
+
+    /**
+     * Returns the ten equal-count bins of a reliability diagram: applications sorted by score (ties approved
+     * first, so the bins never depend on input order) and cut into tenths, the first bins one larger when the
+     * count does not divide by ten.
+     */
+    static List<ReliabilityBin> reliability(double[] scores, boolean[] refused) {
+        int n = scores.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> scores[i])
+                .thenComparing(i -> refused[i]));
+        List<ReliabilityBin> bins = new ArrayList<>(CALIBRATION_BINS);
+        int start = 0;
+        for (int b = 0; b < CALIBRATION_BINS && start < n; b++) {
+            int size = n / CALIBRATION_BINS + (b < n % CALIBRATION_BINS ? 1 : 0);
+            if (size == 0) {
+                continue;
+            }
+            double sum = 0;
+            int refusals = 0;
+            for (int k = start; k < start + size; k++) {
+                sum += scores[order[k]];
+                refusals += refused[order[k]] ? 1 : 0;
+            }
+            bins.add(new ReliabilityBin(size, scores[order[start]], scores[order[start + size - 1]], sum / size,
+                    refusals / (double) size));
+            start += size;
+        }
+        return bins;
+    }
+
+    /** Returns the count-weighted mean gap between mean score and refusal rate over reliability bins. */
+    static double expectedCalibrationError(List<ReliabilityBin> bins) {
+        long total = 0;
+        double sum = 0;
+        for (ReliabilityBin b : bins) {
+            total += b.count();
+            sum += b.count() * Math.abs(b.meanScore() - b.refusalRate());
+        }
+        return sum / total;
+    }
+
+    /** Returns the expected calibration error (ten equal-count bins) of scores against outcomes. */
+    public double expectedCalibrationError(double[] scores, boolean[] refused) {
+        validate(UNNAMED_PERIOD, scores, refused);
+        return expectedCalibrationError(reliability(scores, refused));
     }
 
     /**

@@ -26,6 +26,7 @@ public final class SvgPlot {
     private final StringBuilder layers = new StringBuilder();
     private final List<String> legend = new ArrayList<>();
     private double yMax = 1.0;
+    private double xMax = 1.0;
 
     /** Starts a plot with a title and axis labels; all text is escaped when rendered. */
     public SvgPlot(String title, String xLabel, String yLabel) {
@@ -44,6 +45,19 @@ public final class SvgPlot {
             throw new IllegalArgumentException("The top of a plot's y axis must be a positive number, found " + max + ".");
         }
         this.yMax = max;
+        return this;
+    }
+
+    /**
+     * Sets the right end of the x axis in data units (1 by default); call it before adding layers.
+     *
+     * @throws IllegalArgumentException if {@code max} is not a positive finite number
+     */
+    public SvgPlot xMax(double max) {
+        if (!(max > 0 && Double.isFinite(max))) {
+            throw new IllegalArgumentException("The end of a plot's x axis must be a positive number, found " + max + ".");
+        }
+        this.xMax = max;
         return this;
     }
 
@@ -90,7 +104,7 @@ public final class SvgPlot {
      */
     public SvgPlot bar(double left, double right, double height, String colour, String tooltip, String label) {
         layers.append("<rect class=\"bar\" x=\"").append(x(left)).append("\" y=\"").append(y(height))
-                .append("\" width=\"").append(format((right - left) * SIZE)).append("\" height=\"")
+                .append("\" width=\"").append(format((right - left) / xMax * SIZE)).append("\" height=\"")
                 .append(format(height / yMax * SIZE)).append("\" fill=\"").append(colour).append("\"><title>")
                 .append(Formats.html(tooltip)).append("</title></rect>\n");
         if (label != null) {
@@ -115,13 +129,13 @@ public final class SvgPlot {
                 .append("\" width=\"").append(SIZE).append("\" height=\"").append(SIZE).append("\"/>\n");
         for (int t = 0; t <= 5; t++) {
             double v = t / 5.0;
-            String tick = String.format(Locale.ROOT, "%.1f", v);
-            String yTick = String.format(Locale.ROOT, yMax >= 1 ? "%.1f" : "%.2f", v * yMax);
-            svg.append("<line class=\"grid\" x1=\"").append(x(v)).append("\" y1=\"").append(TOP)
-                    .append("\" x2=\"").append(x(v)).append("\" y2=\"").append(TOP + SIZE).append("\"/>\n")
+            String tick = String.format(Locale.ROOT, xMax >= 1 ? "%.1f" : "%.3f", v * xMax);
+            String yTick = String.format(Locale.ROOT, yMax >= 1 ? "%.1f" : yMax >= 0.1 ? "%.2f" : "%.3f", v * yMax);
+            svg.append("<line class=\"grid\" x1=\"").append(x(v * xMax)).append("\" y1=\"").append(TOP)
+                    .append("\" x2=\"").append(x(v * xMax)).append("\" y2=\"").append(TOP + SIZE).append("\"/>\n")
                     .append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(y(v * yMax))
                     .append("\" x2=\"").append(LEFT + SIZE).append("\" y2=\"").append(y(v * yMax)).append("\"/>\n")
-                    .append("<text class=\"tick\" x=\"").append(x(v)).append("\" y=\"").append(TOP + SIZE + 14)
+                    .append("<text class=\"tick\" x=\"").append(x(v * xMax)).append("\" y=\"").append(TOP + SIZE + 14)
                     .append("\" text-anchor=\"middle\">").append(tick).append("</text>\n")
                     .append("<text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"")
                     .append(format(TOP + (1 - v) * SIZE + 4)).append("\" text-anchor=\"end\">").append(yTick)
@@ -144,8 +158,8 @@ public final class SvgPlot {
                 + "<text class=\"legend\" x=\"30\" y=\"4\">" + Formats.html(label) + "</text>";
     }
 
-    private static String x(double v) {
-        return format(LEFT + v * SIZE);
+    private String x(double v) {
+        return format(LEFT + v / xMax * SIZE);
     }
 
     private String y(double v) {

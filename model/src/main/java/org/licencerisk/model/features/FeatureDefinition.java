@@ -33,6 +33,8 @@ public final class FeatureDefinition {
     public static final int ENCODING_VERSION = 1;
 
     private final List<FeatureSpec> specs;
+    private final List<FeatureCross> crosses;
+    private final int[][] crossIndexes;
     private final String referenceDataVersion;
     private final ApplicationField[] fields;
     private final String fingerprint;
@@ -44,7 +46,20 @@ public final class FeatureDefinition {
      * @param referenceDataVersion the version of the reference data the derived fields read
      */
     public FeatureDefinition(List<FeatureSpec> specs, String referenceDataVersion) {
+        this(specs, List.of(), referenceDataVersion);
+    }
+
+    /**
+     * Creates a definition with feature crosses.
+     *
+     * @param specs                the inputs, in order; names must be unique
+     * @param crosses              interactions of two categorical, multi-categorical or boolean specs, each pair once
+     * @param referenceDataVersion the version of the reference data the derived fields read
+     * @throws IllegalArgumentException if a cross names an unknown or numeric feature, or a pair twice
+     */
+    public FeatureDefinition(List<FeatureSpec> specs, List<FeatureCross> crosses, String referenceDataVersion) {
         Objects.requireNonNull(referenceDataVersion, "referenceDataVersion");
+        Objects.requireNonNull(crosses, "crosses");
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("A feature definition needs at least one feature.");
         }
@@ -67,19 +82,65 @@ public final class FeatureDefinition {
             }
         }
         this.specs = List.copyOf(specs);
+        this.crosses = List.copyOf(crosses);
+        this.crossIndexes = crossIndexes(this.specs, this.crosses);
         this.referenceDataVersion = referenceDataVersion;
         this.fields = resolved;
         this.fingerprint = computeFingerprint();
     }
 
-    /** Returns the standard definition: every {@link ApplicationField}, against the shipped reference data. */
+    /**
+     * The crosses of the standard definition: a control list entry, an end-user type and a list heading each mean
+     * something else for one destination or end user than for another.
+     */
+    public static final List<FeatureCross> STANDARD_CROSSES = List.of(
+            new FeatureCross(ApplicationField.DESTINATION_COUNTRY.id(), ApplicationField.CONTROL_LIST_ENTRIES.id()),
+            new FeatureCross(ApplicationField.DESTINATION_COUNTRY.id(), ApplicationField.END_USER_TYPE.id()),
+            new FeatureCross(ApplicationField.CONTROL_LIST_HEADINGS.id(), ApplicationField.END_USER_TYPE.id()));
+
+    /**
+     * Returns the standard definition: every {@link ApplicationField} and the {@link #STANDARD_CROSSES}, against
+     * the shipped reference data. Training may drop the crosses when they do not help on the validation period.
+     */
     public static FeatureDefinition standard() {
         return new FeatureDefinition(Arrays.stream(ApplicationField.values()).map(FeatureSpec::of).toList(),
-                ReferenceData.shipped().version());
+                STANDARD_CROSSES, ReferenceData.shipped().version());
     }
 
     public List<FeatureSpec> specs() {
         return specs;
+    }
+
+    /** Returns the feature crosses, in order (empty when there are none). */
+    public List<FeatureCross> crosses() {
+        return crosses;
+    }
+
+    /** Returns the same inputs with other crosses (none for an empty list). */
+    public FeatureDefinition withCrosses(List<FeatureCross> newCrosses) {
+        return new FeatureDefinition(specs, newCrosses, referenceDataVersion);
+    }
+
+    /**
+     * Returns the crosses a data scientist would try first when none are declared: every pair of the categorical and
+     * multi-categorical inputs, when there are at most {@code maxInputs} of them (so a wide definition gets none).
+     */
+    public List<FeatureCross> candidateCrosses(int maxInputs) {
+        if (!crosses.isEmpty()) {
+            return crosses;
+        }
+        List<FeatureSpec> categorical = specs.stream().filter(s -> s.kind() == FeatureKind.CATEGORICAL
+                || s.kind() == FeatureKind.MULTI_CATEGORICAL).toList();
+        if (categorical.size() < 2 || categorical.size() > maxInputs) {
+            return List.of();
+        }
+        List<FeatureCross> out = new ArrayList<>();
+        for (int i = 0; i < categorical.size(); i++) {
+            for (int j = i + 1; j < categorical.size(); j++) {
+                out.add(new FeatureCross(categorical.get(i).name(), categorical.get(j).name()));
+            }
+        }
+        return out;
     }
 
     public String referenceDataVersion() {
@@ -165,7 +226,66 @@ public final class FeatureDefinition {
                 }
             }
         }
+        for (int c = 0; c < crosses.size(); c++) {
+            Collection<String> firstValues = crossValues(specs.get(crossIndexes[c][0]), raw);
+            Collection<String> secondValues = crossValues(specs.get(crossIndexes[c][1]), raw);
+            String prefix = crosses.get(c).name() + "=";
+            for (String a : firstValues) {
+                for (String b : secondValues) {
+                    values = ensure(values, n);
+                    names.add(prefix + a + FeatureCross.JOIN + b);
+                    values[n++] = 1.0;
+                }
+            }
+        }
         return new EncodedFeatures(names.toArray(new String[0]), Arrays.copyOf(values, n));
+    }
+
+    /** The values a cross pairs of one input: its value, its set of values, or {@code true} when a boolean is set. */
+    private static Collection<String> crossValues(FeatureSpec spec, RawRecord raw) {
+        Object v = raw.get(spec.name());
+        if (v == null) {
+            return List.of();
+        }
+        return switch (spec.kind()) {
+            case CATEGORICAL -> List.of(v.toString());
+            case MULTI_CATEGORICAL -> ((Collection<?>) v).stream().map(Object::toString).sorted().toList();
+            case BOOLEAN -> (Boolean) v ? List.of("true") : List.of();
+            case NUMERIC -> throw new IllegalStateException("A numeric input cannot be crossed.");
+        };
+    }
+
+    private static int[][] crossIndexes(List<FeatureSpec> specs, List<FeatureCross> crosses) {
+        int[][] out = new int[crosses.size()][];
+        Set<String> pairs = new HashSet<>();
+        for (int c = 0; c < crosses.size(); c++) {
+            FeatureCross cross = crosses.get(c);
+            int a = crossInput(specs, cross, cross.first());
+            int b = crossInput(specs, cross, cross.second());
+            String pair = Math.min(a, b) + ":" + Math.max(a, b);
+            if (!pairs.add(pair)) {
+                throw new IllegalArgumentException("The feature cross " + cross.name() + " pairs the same two features "
+                        + "as an earlier cross; declare each pair once.");
+            }
+            out[c] = new int[]{a, b};
+        }
+        return out;
+    }
+
+    private static int crossInput(List<FeatureSpec> specs, FeatureCross cross, String name) {
+        for (int i = 0; i < specs.size(); i++) {
+            FeatureSpec s = specs.get(i);
+            if (s.name().equals(name)) {
+                if (s.kind() == FeatureKind.NUMERIC) {
+                    throw new IllegalArgumentException("The feature cross " + cross.name() + " names the numeric feature '"
+                            + name + "'; only categorical, multi-categorical and boolean features can be crossed.");
+                }
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("The feature cross " + cross.name() + " names '" + name
+                + "', which is not a feature of this definition; known features are "
+                + specs.stream().map(FeatureSpec::name).toList() + ".");
     }
 
     /** Extracts and encodes in one step. */
@@ -173,7 +293,10 @@ public final class FeatureDefinition {
         return encode(extract(application, referenceData));
     }
 
-    /** Returns the spec a feature name ({@code destinationCountry=IR} or {@code totalValueEur}) belongs to. */
+    /**
+     * Returns the spec (or cross) a feature name ({@code destinationCountry=IR}, {@code totalValueEur},
+     * {@code destinationCountry×controlListEntries=IR×5A001.j}) belongs to.
+     */
     public static String specName(String featureName) {
         int eq = featureName.indexOf('=');
         return eq < 0 ? featureName : featureName.substring(0, eq);
@@ -188,6 +311,10 @@ public final class FeatureDefinition {
         canonical.put("encodingVersion", ENCODING_VERSION);
         canonical.put("referenceDataVersion", referenceDataVersion);
         canonical.put("specs", specs);
+        if (!crosses.isEmpty()) {
+            // Only when present, so definitions without crosses keep the fingerprints they always had.
+            canonical.put("crosses", crosses);
+        }
         try {
             byte[] bytes = Json.mapper().writeValueAsBytes(canonical);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -208,7 +335,7 @@ public final class FeatureDefinition {
 
     @Override
     public String toString() {
-        return "FeatureDefinition[" + specs.size() + " features, referenceData=" + referenceDataVersion
+        return "FeatureDefinition[" + specs.size() + " features, " + crosses.size() + " crosses, referenceData=" + referenceDataVersion
                 + ", fingerprint=" + fingerprint.substring(0, 12) + "]";
     }
 }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,6 +60,21 @@ public final class AtomicFiles {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // The original failure is what the caller reports; a stray temporary file is named after its target.
+        }
+    }
+
+    /**
+     * Deletes a directory and everything in it, as far as it can, for clean-up paths (temporary directories) where a
+     * failure is already being reported or would change nothing for the caller; {@code null} is ignored.
+     */
+    public static void deleteTreeQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // Best effort: what is left is a temporary directory named after its purpose.
         }
     }
 

@@ -2,6 +2,7 @@ package org.licencerisk.model.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -44,5 +45,18 @@ public final class Json {
     /** Returns the shared mapper. Callers must not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Writes {@code value} as compact JSON with the shared mapper.
+     *
+     * @throws IllegalStateException when the mapper cannot write it (a type it was not made for: a bug, not bad input)
+     */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A " + value.getClass().getSimpleName() + " could not be written as JSON.", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.licencerisk.model.scoring;
 
 import org.licencerisk.model.features.ApplicationField;
+import org.licencerisk.model.features.FeatureCross;
 import org.licencerisk.model.features.FeatureDefinition;
 import org.licencerisk.model.reference.ControlEntryInfo;
 import org.licencerisk.model.reference.ReferenceData;
@@ -42,6 +43,10 @@ final class FactorWording {
     String sentence(String feature, double value) {
         String spec = FeatureDefinition.specName(feature);
         String level = feature.length() > spec.length() ? feature.substring(spec.length() + 1) : null;
+        FeatureCross cross = FeatureCross.parse(spec);
+        if (cross != null && level != null) {
+            return crossSentence(cross, level);
+        }
         Optional<ApplicationField> field = ApplicationField.byId(spec);
         if (field.isEmpty()) {
             return level != null ? "Recorded " + spec + " is " + level : "Recorded " + spec + " of " + format(value);
@@ -70,6 +75,46 @@ final class FactorWording {
             case ITEM_COUNT -> count(Math.expm1(value), "goods line", "goods lines") + " on the application";
             case VAGUE_END_USE -> "The stated end use is vague or too short to assess";
         };
+    }
+
+    /**
+     * Words a cross in officers' terms: "5A001.j to Iran", "A police or security service in Iran", else the two
+     * facts joined ("Goods under list heading 5 (…), for a police or security service").
+     */
+    private String crossSentence(FeatureCross cross, String level) {
+        int at = level.indexOf(FeatureCross.JOIN);
+        if (at < 0) {
+            return "Recorded " + cross.name() + " is " + level;
+        }
+        String first = level.substring(0, at);
+        String second = level.substring(at + FeatureCross.JOIN.length());
+        if (cross.second().equals(ApplicationField.DESTINATION_COUNTRY.id())) {
+            return crossSentence(new FeatureCross(cross.second(), cross.first()), second + FeatureCross.JOIN + first);
+        }
+        if (cross.first().equals(ApplicationField.DESTINATION_COUNTRY.id())) {
+            String country = ApplicationField.byId(cross.first()).isPresent() && first.length() == 2
+                    ? ReferenceData.countryName(first) : first;
+            if (cross.second().equals(ApplicationField.END_USER_TYPE.id())) {
+                return capitalised(endUserType(second)) + " in " + country;
+            }
+            if (cross.second().equals(ApplicationField.CONTROL_LIST_HEADINGS.id())) {
+                return "Goods under list heading " + second + " (" + heading(second) + ") to " + country;
+            }
+            return second + " to " + country;
+        }
+        if (cross.second().equals(ApplicationField.END_USER_TYPE.id())) {
+            return part(cross.first(), first) + ", for " + endUserType(second);
+        }
+        return part(cross.first(), first) + ", with " + cross.second() + " " + second;
+    }
+
+    private String part(String spec, String level) {
+        return ApplicationField.byId(spec).map(f -> sentence(spec + "=" + level, 1.0))
+                .orElse("Recorded " + spec + " " + level);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String endUserType(String type) {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 
 /**
  * The model the product ships with out of the box: logistic regression on the deterministic synthetic decision
- * log. The local API and tests use it; an authority replaces it with a model trained on its own decisions.
+ * log, with the default settings taken as given (no search, so the local API and the tests start quickly; the
+ * defaults are what the search chose on real decisions, see {@code TrainingOptions}). The local API and tests use it; an authority replaces it with a model trained on its own decisions.
  */
 public final class DefaultModel {
 
@@ -40,7 +41,7 @@ public final class DefaultModel {
             new SyntheticDecisionLog(seed, applications).writeJsonLines(data);
             DecisionDataset dataset = new JsonLinesDecisionLoader().load(data, FeatureDefinition.standard(),
                     ReferenceData.shipped());
-            TrainingResult result = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(seed),
+            TrainingResult result = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(seed).withTune(false),
                     ProgressListener.NONE).train(dataset, null, "synthetic-decisions-" + applications + "-seed" + seed + ".jsonl");
             result.artifact().writeTo(dir);
             return result.artifact();

@@ -35,7 +35,7 @@ class ModelArtifactTest {
 
     @BeforeAll
     static void train() {
-        artifact = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC), ProgressListener.NONE)
+        artifact = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withTune(false), ProgressListener.NONE)
                 .train(SyntheticData.dataset(4000), null, "synthetic.jsonl").artifact();
     }
 
@@ -75,7 +75,9 @@ class ModelArtifactTest {
     @Test
     void aManifestWhoseFeaturesWereEditedIsRefused() throws IOException {
         Path dir = written();
-        editManifest(dir, n -> ((com.fasterxml.jackson.databind.node.ArrayNode) n.get("features")).remove(0));
+        // The last feature (vague end use), which no cross names: a removed crossed feature is refused earlier.
+        editManifest(dir, n -> ((com.fasterxml.jackson.databind.node.ArrayNode) n.get("features"))
+                .remove(n.get("features").size() - 1));
         ArtifactException e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(dir));
         assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
     }
@@ -147,10 +149,12 @@ class ModelArtifactTest {
     }
 
     private static ModelManifest copyWithFeatures(ModelManifest m, List<FeatureSpec> specs, String referenceData) {
-        String fingerprint = new org.licencerisk.model.features.FeatureDefinition(specs, referenceData).fingerprint();
+        String fingerprint = new org.licencerisk.model.features.FeatureDefinition(specs,
+                specs.equals(m.features()) ? m.crosses() : List.of(), referenceData).fingerprint();
         return new ModelManifest(m.formatVersion(), m.modelVersion(), m.createdAt(), m.trainer(), m.hyperparameters(),
-                m.seed(), specs, m.encodingVersion(), fingerprint, referenceData, m.calibration(), m.bandThresholds(),
-                m.training(), m.metrics(), m.trainingDataSha256(), m.modelFileSha256(), m.tribuoProvenance());
+                m.seed(), specs, specs.equals(m.features()) ? m.crosses() : List.of(), m.encodingVersion(), fingerprint, referenceData, m.calibration(),
+                m.bandThresholds(), m.training(), m.metrics(), m.trainingDataSha256(), m.modelFileSha256(),
+                m.tribuoProvenance(), m.selection());
     }
 
 }

@@ -34,7 +34,8 @@ final class CliTrainedModel {
             try {
                 Path dir = Files.createTempDirectory("licence-risk-cli-model");
                 Path out = dir.resolve("lr");
-                RiskModelCliTest.Run r = RiskModelCliTest.run("train", "--data", data().toString(), "--out", out.toString());
+                RiskModelCliTest.Run r = RiskModelCliTest.run("train", "--data", data().toString(), "--no-tune", "--out",
+                        out.toString());
                 assertEquals(0, r.exit(), r.err());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
                 model = out;

@@ -56,7 +56,7 @@ class DriftCommandTest {
         new SyntheticDecisionLog(3, 2000).writeCsv(csv);
         Path schema = Path.of("..", "docs", "examples", "decision-log.schema.json");
         Path csvModel = tmp.resolve("csv-model");
-        RiskModelCliTest.Run train = run("train", "--data", csv.toString(), "--schema", schema.toString(),
+        RiskModelCliTest.Run train = run("train", "--data", csv.toString(), "--schema", schema.toString(), "--no-tune",
                 "--out", csvModel.toString());
         assertEquals(0, train.exit(), train.err());
         RiskModelCliTest.Run r = run("drift", "--model", csvModel.toString(), "--baseline", csv.toString(),

@@ -69,10 +69,11 @@ class RiskModelCliTest {
     @Test
     void trainShowsProgressAndASummary() {
         Path out = tmp.resolve("xgb");
-        Run r = run("train", "--data", data.toString(), "--trainer", "xgboost", "--split-date", "2025-01-01",
+        Run r = run("train", "--data", data.toString(), "--trainer", "xgboost", "--no-tune", "--split-date", "2025-01-01",
                 "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("fitting xgboost"), r.err());
+        assertTrue(r.err().contains("choosing settings on the validation period"), r.err());
+        assertTrue(r.err().contains("refitting on the whole training period"), r.err());
         assertTrue(r.out().contains("ROC-AUC"), r.out());
         assertTrue(r.out().startsWith("Trained xgboost-"), r.out());
     }
@@ -149,7 +150,8 @@ class RiskModelCliTest {
 
         Path schema = Path.of("..", "docs", "examples", "decision-log.schema.json");
         Path csvModel = tmp.resolve("csv-model");
-        Run train = run("train", "--data", csv.toString(), "--schema", schema.toString(), "--out", csvModel.toString());
+        Run train = run("train", "--data", csv.toString(), "--schema", schema.toString(), "--no-tune", "--out",
+                csvModel.toString());
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("[officerTeam]") || train.out().contains("[officer_team]"), train.out());
 

@@ -75,11 +75,14 @@ class EvaluationReportWriterTest {
     }
 
     @Test
-    void htmlIsSelfContainedWithThreePlotsAndEscapedText() throws Exception {
+    void htmlIsSelfContainedWithFourPlotsAndEscapedText() throws Exception {
         String html = EvaluationReportWriter.html(sampleReport(HOSTILE_VERSION, 2));
 
-        assertEquals(3, count(html, "<svg"));
-        assertEquals(3, count(html, "</svg>"));
+        // ROC, precision-recall, calibration and the reliability diagram with the ECE in its legend.
+        assertEquals(4, count(html, "<svg"));
+        assertEquals(4, count(html, "</svg>"));
+        assertTrue(html.contains("Reliability (ten equal-count bins)"), "the reliability diagram");
+        assertTrue(html.contains("Expected calibration error"), "ECE among the metrics");
         assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"));
         assertFalse(html.contains("http"));
         assertFalse(html.contains("url("));

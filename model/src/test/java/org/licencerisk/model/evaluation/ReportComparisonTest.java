@@ -55,10 +55,11 @@ class ReportComparisonTest {
         Path file = dir.resolve("comparison.html");
         ReportComparison.writeHtml(champion, challenger, file);
         String html = Files.readString(file);
-        assertEquals(3, html.split("<svg", -1).length - 1);
+        assertEquals(4, html.split("<svg", -1).length - 1);
         // Two model lines on each plot.
-        assertEquals(6, html.split("<polyline class=\"series\"", -1).length - 1);
+        assertEquals(8, html.split("<polyline class=\"series\"", -1).length - 1);
         assertTrue(html.contains("Champion champ-1") && html.contains("Challenger chall-2"));
+        assertTrue(ReportComparison.text(champion, challenger).contains("Expected calibration error"));
         assertTrue(html.contains("<th>Difference</th>"));
         assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"));
         assertFalse(html.contains("http"));

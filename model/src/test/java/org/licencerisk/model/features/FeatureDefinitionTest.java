@@ -39,11 +39,12 @@ class FeatureDefinitionTest {
     @Test
     void theStandardDefinitionTiesEveryFeatureAndHasAStableFingerprint() {
         FeatureDefinition a = FeatureDefinition.standard();
-        FeatureDefinition b = new FeatureDefinition(a.specs(), a.referenceDataVersion());
+        FeatureDefinition b = new FeatureDefinition(a.specs(), a.crosses(), a.referenceDataVersion());
         assertTrue(a.canScoreApplications());
         assertEquals(a.fingerprint(), b.fingerprint());
         assertNotEquals(a.fingerprint(), new FeatureDefinition(a.specs().subList(1, a.specs().size()),
                 a.referenceDataVersion()).fingerprint());
+        assertNotEquals(a.fingerprint(), a.withCrosses(a.crosses().subList(1, a.crosses().size())).fingerprint());
         assertNotEquals(a.fingerprint(), new FeatureDefinition(a.specs(), "other-reference-data").fingerprint());
     }
 

@@ -2,12 +2,11 @@ package org.licencerisk.model.golden;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.licencerisk.model.application.LicenceApplication;
 import org.licencerisk.model.artifact.ModelArtifact;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.model.scoring.RiskScore;
-import org.licencerisk.model.training.TrainerKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,11 +27,11 @@ class GoldenArtifactTest {
     }
 
     @ParameterizedTest
-    @EnumSource(TrainerKind.class)
-    void theGoldenArtifactScoresIdentically(TrainerKind kind) throws IOException {
-        ModelArtifact artifact = ModelArtifact.loadFromClasspath("/golden/" + kind.id());
+    @ValueSource(strings = {"logistic", "xgboost", "logistic-crosses"})
+    void theGoldenArtifactScoresIdentically(String kind) throws IOException {
+        ModelArtifact artifact = ModelArtifact.loadFromClasspath("/golden/" + kind);
         List<LicenceApplication> applications = GoldenArtifacts.applications(resource(GoldenArtifacts.APPLICATIONS));
-        List<RiskScore> expected = Json.mapper().readValue(resource(kind.id() + "/" + GoldenArtifacts.EXPECTED),
+        List<RiskScore> expected = Json.mapper().readValue(resource(kind + "/" + GoldenArtifacts.EXPECTED),
                 new TypeReference<>() { });
         List<RiskScore> actual = GoldenArtifacts.scores(artifact.scorer(), applications);
         assertEquals(32, actual.size());

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DriftAnalyzerTest {
 
     static final DecisionDataset DATA = SyntheticData.dataset(3000);
-    static final ModelArtifact MODEL = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(1),
+    static final ModelArtifact MODEL = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withTune(false).withSeed(1),
             ProgressListener.NONE).train(DATA, null, "synthetic-3000").artifact();
     static final DriftAnalyzer ANALYZER = new DriftAnalyzer(DriftAnalyzer.DEFAULT_TOP_LEVELS,
             Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC));

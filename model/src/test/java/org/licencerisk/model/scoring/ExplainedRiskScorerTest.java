@@ -35,9 +35,9 @@ class ExplainedRiskScorerTest {
     @BeforeAll
     static void train() {
         data = SyntheticData.dataset(4000);
-        logistic = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC), ProgressListener.NONE)
+        logistic = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC).withTune(false), ProgressListener.NONE)
                 .train(data, null, "synthetic.jsonl").artifact();
-        xgboost = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.XGBOOST), ProgressListener.NONE)
+        xgboost = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.XGBOOST).withTune(false), ProgressListener.NONE)
                 .train(data, null, "synthetic.jsonl").artifact();
     }
 

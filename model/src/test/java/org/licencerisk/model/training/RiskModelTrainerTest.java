@@ -20,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RiskModelTrainerTest {
 
+    /** The default settings, taken as given: most tests here are not about choosing them. */
+    static final TrainingOptions FIXED = TrainingOptions.defaults(TrainerKind.LOGISTIC).withTune(false);
+
     private static TrainingResult train(DecisionDataset data, TrainingOptions options) {
         return new RiskModelTrainer(options, ProgressListener.NONE).train(data, null, "synthetic.jsonl");
     }
@@ -27,29 +30,29 @@ class RiskModelTrainerTest {
     @Test
     void theSameDataAndSeedGiveTheSameModel() {
         DecisionDataset data = SyntheticData.dataset(4000);
-        TrainingResult a = train(data, TrainingOptions.defaults(TrainerKind.LOGISTIC));
-        TrainingResult b = train(data, TrainingOptions.defaults(TrainerKind.LOGISTIC));
+        TrainingResult a = train(data, FIXED);
+        TrainingResult b = train(data, FIXED);
         assertArrayEquals(a.testScores(), b.testScores());
         ModelManifest ma = a.artifact().manifest();
         ModelManifest mb = b.artifact().manifest();
         assertEquals(ma.calibration(), mb.calibration());
         assertEquals(ma.bandThresholds(), mb.bandThresholds());
         assertEquals(ma.metrics(), mb.metrics());
-        TrainingResult other = train(data, TrainingOptions.defaults(TrainerKind.LOGISTIC).withSeed(43));
+        TrainingResult other = train(data, FIXED.withSeed(43));
         assertFalse(java.util.Arrays.equals(a.testScores(), other.testScores()), "another seed should shuffle differently");
     }
 
     @Test
     void xgboostIsDeterministicToo() {
         DecisionDataset data = SyntheticData.dataset(4000);
-        TrainingOptions options = TrainingOptions.defaults(TrainerKind.XGBOOST);
+        TrainingOptions options = TrainingOptions.defaults(TrainerKind.XGBOOST).withTune(false);
         assertArrayEquals(train(data, options).testScores(), train(data, options).testScores());
     }
 
     @Test
     void theTestPeriodIsNewerThanEveryTrainingDecision() {
         DecisionDataset data = SyntheticData.dataset(4000);
-        TrainingResult result = train(data, TrainingOptions.defaults(TrainerKind.LOGISTIC));
+        TrainingResult result = train(data, FIXED);
         Instant lastTraining = result.artifact().manifest().training().lastDecision();
         for (DecisionRecord r : result.testPeriod().records()) {
             assertTrue(r.decidedAt().isAfter(lastTraining), "a test decision precedes the training period's end");
@@ -61,7 +64,7 @@ class RiskModelTrainerTest {
     void anExplicitSplitDateIsHonoured() {
         DecisionDataset data = SyntheticData.dataset(4000);
         Instant split = Instant.parse("2025-01-01T00:00:00Z");
-        TrainingResult result = train(data, TrainingOptions.defaults(TrainerKind.LOGISTIC).withSplitDate(split));
+        TrainingResult result = train(data, FIXED.withSplitDate(split));
         assertEquals(split, result.artifact().manifest().training().splitDate());
         assertTrue(result.artifact().manifest().training().lastDecision().isBefore(split));
         assertTrue(result.testPeriod().records().stream().noneMatch(r -> r.decidedAt().isBefore(split)));
@@ -71,7 +74,7 @@ class RiskModelTrainerTest {
     void anExplicitTestSetIsUsedAsItIs() {
         DecisionDataset data = SyntheticData.dataset(4000);
         Instant split = Instant.parse("2025-01-01T00:00:00Z");
-        TrainingResult result = new RiskModelTrainer(TrainingOptions.defaults(TrainerKind.LOGISTIC), ProgressListener.NONE)
+        TrainingResult result = new RiskModelTrainer(FIXED, ProgressListener.NONE)
                 .train(data.before(split), data.from(split), "synthetic.jsonl");
         assertNull(result.artifact().manifest().training().splitDate());
         assertEquals(data.from(split).labelled().size(), result.testScores().length);
@@ -81,9 +84,9 @@ class RiskModelTrainerTest {
     void scoresAreCalibratedAndRankRefusalsFirstOnTheSyntheticHoldOut() {
         DecisionDataset data = SyntheticData.dataset(20_000);
         // Fewer trees than the default keep this test quick; calibration does not depend on the tree count.
-        TrainingOptions fewTrees = new TrainingOptions(TrainerKind.XGBOOST, TrainingOptions.DEFAULT_SEED, null, 0.2,
-                0.1, 0.3, 10, 0.5, 60, 4, 0.2);
-        for (TrainingOptions options : List.of(TrainingOptions.defaults(TrainerKind.LOGISTIC), fewTrees)) {
+        TrainingOptions fewTrees = TrainingOptions.builder(TrainerKind.XGBOOST).trees(60).maxDepth(4).eta(0.2)
+                .tune(false).build();
+        for (TrainingOptions options : List.of(FIXED, fewTrees)) {
             TrainerKind kind = options.trainer();
             EvaluationMetrics m = train(data, options).metrics();
             double meanScore = 0;
@@ -110,15 +113,21 @@ class RiskModelTrainerTest {
                 .filter(r -> !Boolean.TRUE.equals(r.refused())).toList();
         DecisionDataset noRefusals = new DecisionDataset(data.definition(), approvedOnly, data.sourceSha256());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> train(noRefusals, TrainingOptions.defaults(TrainerKind.LOGISTIC)));
+                () -> train(noRefusals, FIXED));
         assertTrue(e.getMessage().contains("0 refusals"), e.getMessage());
     }
 
     @Test
     void badOptionsAreRefusedWithASentence() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingOptions(
-                TrainerKind.LOGISTIC, 1, null, 0.7, 0.1, 0.3, 10, 0.5, 10, 3, 0.1));
-        assertTrue(e.getMessage().startsWith("The calibration share"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.builder(TrainerKind.LOGISTIC).validationShare(0.7).build());
+        assertTrue(e.getMessage().startsWith("The validation share"), e.getMessage());
+        IllegalArgumentException l2 = assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.builder(TrainerKind.LOGISTIC).l2(-1).build());
+        assertTrue(l2.getMessage().startsWith("The L2 regularisation"), l2.getMessage());
+        IllegalArgumentException halfLife = assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.builder(TrainerKind.LOGISTIC).halfLifeDays(Double.NaN).build());
+        assertTrue(halfLife.getMessage().startsWith("The recency half-life"), halfLife.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainerKind.fromId("forest"));
     }
 }

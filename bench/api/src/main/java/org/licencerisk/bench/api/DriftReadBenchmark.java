@@ -34,7 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads windows of recent applications for the drift report from a DynamoDB-compatible server (issue 4 point 8).
+ * Reads windows of recent applications for the drift report from a DynamoDB-compatible server.
  * Fills fresh tables through the services with {@code CASES} synthetic applications (seed 1): 90 % scored on
  * 2026-10-15, 10 % on 2026-11-15, four in five decided (those with an outcome officers can record). Then reads the
  * November window and the whole period three times each with {@code RecentApplications}, and makes one whole drift

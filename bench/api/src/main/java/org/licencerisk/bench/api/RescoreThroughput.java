@@ -16,7 +16,6 @@ import org.licencerisk.model.json.Json;
 import org.licencerisk.model.synthetic.SyntheticDecisionLog;
 import org.licencerisk.model.training.DefaultModel;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +55,7 @@ public final class RescoreThroughput {
         DefaultModel.trainSynthetic(challenger, 2_000, 7L);
         List<String> bodies = new ArrayList<>(applications);
         new SyntheticDecisionLog(20261129L, applications).generate().map(HistoricalApplication::application)
-                .forEach(a -> bodies.add(json(a)));
+                .forEach(a -> bodies.add(Json.write(a)));
         List<Double> rates = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             rates.add(once(run, port, work, bundled, challenger, bodies, pageSize));
@@ -110,13 +109,5 @@ public final class RescoreThroughput {
         System.out.printf(Locale.ROOT, "run %d: seeded %d in %.1f s; re-scored %d in %.1f s = %.0f/s (%d checkpoints)%n",
                 run, bodies.size(), seedSeconds, rescored, seconds, rate, result.checkpoint().sequence());
         return rate;
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("A synthetic application could not be written as JSON.", e);
-        }
     }
 }

@@ -70,7 +70,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * {@code java -jar bench/api/target/api-benchmarks.jar ScoreHandlerBenchmark -p modelDir=.local/models/default}
  * <p>
- * {@code shadowModels=1} adds shadow mode (issue 4): one shadow model (the same artifact, loaded and verified from a
+ * {@code shadowModels=1} adds shadow mode: one shadow model (the same artifact, loaded and verified from a
  * local artifact store as a scoring function would) scores every new application after the primary score, and its
  * score item is built and handed to a repository that stores nothing. The shadow PutItem itself is measured apart
  * ({@link ShadowPutCost}).
