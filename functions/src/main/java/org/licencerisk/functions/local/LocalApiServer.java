@@ -41,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalApiServer implements AutoCloseable {
 
     private static final int DEFAULT_THREADS = 32;
+    /** Who the audit record of a first champion set at the local server's start-up names. */
+    private static final String LOCAL_SERVER = "local-server";
     /** In-memory scoring rounds before the port opens: enough for the first requests, little start-up time. */
     private static final int PRIMING_ROUNDS = 50;
 
@@ -89,7 +91,10 @@ public final class LocalApiServer implements AutoCloseable {
         return start(template, components, auth, port, DEFAULT_THREADS);
     }
 
-    /** Starts a server with {@code threads} request threads. */
+    /**
+     * Starts a server with {@code threads} request threads, after registering the model it serves and, when the
+     * registry has no champion yet, making that model the first one.
+     */
     public static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port,
                                        int threads) throws IOException {
         return start(template, components, auth, port, threads, HttpLimits.GATEWAY);
@@ -98,6 +103,7 @@ public final class LocalApiServer implements AutoCloseable {
     /** Starts a server with its own HTTP limits (tests). */
     static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port, int threads,
                                 HttpLimits limits) throws IOException {
+        initialiseChampion(components);
         return new LocalApiServer(template, components, auth).listen(port, threads, limits);
     }
 
@@ -211,6 +217,15 @@ public final class LocalApiServer implements AutoCloseable {
         fields.put("primedMs", primedMs);
         fields.put("startupMs", (System.nanoTime() - startNanos) / 1_000_000);
         components.logger().log(StructuredLogger.Level.INFO, null, "local_api_listening", fields);
+    }
+
+    /**
+     * Registers the model the local server serves and, when the registry has no champion yet, makes it the first one
+     * (in AWS the scoring function only registers it, and the first promotion makes it champion).
+     */
+    private static void initialiseChampion(Components components) {
+        components.scoringService().registerModel();
+        components.promotionService().initialise(components.scorer().manifest().modelVersion(), LOCAL_SERVER);
     }
 
     /** The environment a function would get: the template's variables, table refs mapped to local table names. */

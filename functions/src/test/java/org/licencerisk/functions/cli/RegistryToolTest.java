@@ -167,6 +167,8 @@ class RegistryToolTest {
     @Test
     void retrainsRegistersACandidateAndPrintsTheComparison() throws IOException {
         assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace"));
+        components.promotionService().initialise(ModelArtifact.load(TestModel.directory()).manifest().modelVersion(),
+                "ds-grace");
         DecidedApplications.record(components, 40, 80);
         Path key = Files.writeString(artifacts.resolve("export.key"),
                 java.util.Base64.getEncoder().encodeToString(new byte[32]));
