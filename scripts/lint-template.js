@@ -22,7 +22,46 @@ const KNOWN_SPEC_GAPS = [
   /^OwnershipControls is not a valid property of AWS::S3::Bucket$/,
   // Event source mapping properties added in 2019-11 (batching window, retry attempts) and 2021-11 (event filtering).
   /^(MaximumBatchingWindowInSeconds|MaximumRetryAttempts|FilterCriteria) is not a valid property of AWS::Lambda::EventSourceMapping$/,
+  // CloudFront distribution properties added in 2020–2022 (cache and response headers policies, functions, origin
+  // access control) and Cognito properties added in 2020–2021 (token validity units, revocation, MFA kinds).
+  /^(CachePolicyId|ResponseHeadersPolicyId|FunctionAssociations) is not a valid property of AWS::CloudFront::Distribution\.DefaultCacheBehavior$/,
+  /^OriginAccessControlId is not a valid property of AWS::CloudFront::Distribution\.Origin$/,
+  /^Required property ForwardedValues missing for type AWS::CloudFront::Distribution\.DefaultCacheBehavior$/,
+  /^(EnabledMfas|AccountRecoverySetting) is not a valid property of AWS::Cognito::UserPool$/,
+  /^(EnableTokenRevocation|TokenValidityUnits|AccessTokenValidity|IdTokenValidity|AllowedOAuthFlowsUserPoolClient|AllowedOAuthFlows|AllowedOAuthScopes|SupportedIdentityProviders|CallbackURLs|LogoutURLs|PreventUserExistenceErrors) is not a valid property of AWS::Cognito::UserPoolClient$/,
 ];
+
+// Resource types newer than the linter's 2019 specification, declared here with their top-level properties and
+// attributes (from the CloudFormation resource reference) so that references to them are checked; the insides of
+// their configuration objects are declared as Json and so not checked by the linter (TemplateTest holds them).
+const awsData = require('cfn-lint/lib/awsData');
+const json = (required) => ({ PrimitiveType: 'Json', Required: required, UpdateType: 'Mutable' });
+const string = (required) => ({ PrimitiveType: 'String', Required: required, UpdateType: 'Mutable' });
+Object.assign(awsData.awsResources.ResourceTypes, {
+  // The officers' console (2019–2022 resource types).
+  'AWS::CloudFront::OriginAccessControl': {
+    Attributes: { Id: { PrimitiveType: 'String' } },
+    Properties: { OriginAccessControlConfig: json(true) },
+  },
+  'AWS::CloudFront::Function': {
+    Attributes: { FunctionARN: { PrimitiveType: 'String' }, 'FunctionMetadata.FunctionARN': { PrimitiveType: 'String' }, Stage: { PrimitiveType: 'String' } },
+    Properties: { Name: string(true), AutoPublish: { PrimitiveType: 'Boolean', Required: false, UpdateType: 'Mutable' },
+      FunctionCode: string(true), FunctionConfig: json(true) },
+  },
+  'AWS::Cognito::UserPoolDomain': {
+    Attributes: { CloudFrontDistribution: { PrimitiveType: 'String' } },
+    Properties: { UserPoolId: string(true), Domain: string(true), CustomDomainConfig: json(false) },
+  },
+  'AWS::Cognito::UserPoolResourceServer': {
+    Attributes: {},
+    Properties: { UserPoolId: string(true), Identifier: string(true), Name: string(true),
+      Scopes: { Type: 'List', PrimitiveItemType: 'Json', Required: false, UpdateType: 'Mutable' } },
+  },
+  'AWS::CloudFront::ResponseHeadersPolicy': {
+    Attributes: { Id: { PrimitiveType: 'String' }, LastModifiedTime: { PrimitiveType: 'String' } },
+    Properties: { ResponseHeadersPolicyConfig: json(true) },
+  },
+});
 
 const file = process.argv[2] || path.join(__dirname, '..', 'template.yaml');
 const result = cfnLint.validateFile(file, {

@@ -98,7 +98,7 @@ public final class Components {
         this.dynamoDb = new Lazy<>(dynamoDb);
         this.scorer = new Lazy<>(scorer);
         this.scoring = new Lazy<>(() -> new ScoringService(new ChampionModel(scorer(), registry(), artifactStore(),
-                config.championCheck(), logger, background), promotionService(), new DynamoDbScoreRepository(dynamoDb(),
+                config.championCheck(), logger, background), new DynamoDbScoreRepository(dynamoDb(),
                 config.applicationsTable()), new DynamoDbCaseRepository(dynamoDb(), config.applicationsTable()), clock,
                 shadowScoring(), logger, screening()));
         this.artifactStore = new Lazy<>(() -> ArtifactStores.create(config));

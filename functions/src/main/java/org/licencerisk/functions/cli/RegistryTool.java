@@ -259,12 +259,11 @@ public final class RegistryTool {
                         + step + " " + done + (total > 0 ? " of " + total : "")));
         progress.done();
         HeldOutComparison c = result.comparison();
-        err.println(String.format(Locale.ROOT, "registry: retrain: held-out period from %s, %d decisions (%d refused): "
-                        + "challenger %s average precision %.4f; champion %s %s", c.periodFrom(), c.count(),
+        print(result, String.format(Locale.ROOT, "Held-out period from %s, %d decisions (%d refused): "
+                        + "challenger %s (CANDIDATE) average precision %.4f; champion %s %s.%n", c.periodFrom(), c.count(),
                 c.refusals(), result.modelVersion(), c.challenger().averagePrecision(), c.championVersion(),
                 c.champion() == null ? "not scored: " + c.championNote()
                         : String.format(Locale.ROOT, "average precision %.4f", c.champion().averagePrecision())));
-        print(result);
     }
 
     private void drift(Map<String, String> options) {

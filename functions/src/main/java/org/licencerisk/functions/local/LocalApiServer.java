@@ -33,13 +33,16 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Started by {@code scripts/local-api}, which passes everything as arguments:
  * {@code --template FILE --port N --dynamodb-endpoint URL --model-dir DIR [--auth off|on] [--jwt-issuer I]
- * [--jwt-audience A] [--threads N] [--rescore-check-seconds N] [--seed-denials FILE.jsonl]}. Where AWS starts the {@code RescoreFunction} from the
+ * [--jwt-audience A] [--threads N] [--rescore-check-seconds N] [--console-dir DIR] [--seed-denials FILE.jsonl]}. With {@code --console-dir}, the
+ * officers' console is served under {@code /console/} ({@link ConsoleFiles}). Where AWS starts the {@code RescoreFunction} from the
  * models table's stream, which dynalite lacks, the local server runs a {@link PointerWatcher} instead (every
  * {@code --rescore-check-seconds}, default 5; 0 turns it off).
  */
 public final class LocalApiServer implements AutoCloseable {
 
     private static final int DEFAULT_THREADS = 32;
+    /** Who the audit record of a first champion set at the local server's start-up names. */
+    private static final String LOCAL_SERVER = "local-server";
     /** In-memory scoring rounds before the port opens: enough for the first requests, little start-up time. */
     private static final int PRIMING_ROUNDS = 50;
 
@@ -49,10 +52,13 @@ public final class LocalApiServer implements AutoCloseable {
     private final Map<String, SamTemplate.Function> functions;
     private final StructuredLogger log;
     private final Map<String, String> openClaims;
+    private final ApiConfig config;
     private volatile LocalHttpServer server;
+    private volatile ConsoleFiles console;
 
     private LocalApiServer(SamTemplate template, Components components, LocalAuth auth) {
         this.auth = auth;
+        this.config = components.config();
         this.log = components.logger();
         this.openClaims = LocalAuth.openClaims(components.config());
         this.router = new LocalRouter(template);
@@ -85,7 +91,10 @@ public final class LocalApiServer implements AutoCloseable {
         return start(template, components, auth, port, DEFAULT_THREADS);
     }
 
-    /** Starts a server with {@code threads} request threads. */
+    /**
+     * Starts a server with {@code threads} request threads, after registering the model it serves and, when the
+     * registry has no champion yet, making that model the first one.
+     */
     public static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port,
                                        int threads) throws IOException {
         return start(template, components, auth, port, threads, HttpLimits.GATEWAY);
@@ -94,7 +103,23 @@ public final class LocalApiServer implements AutoCloseable {
     /** Starts a server with its own HTTP limits (tests). */
     static LocalApiServer start(SamTemplate template, Components components, LocalAuth auth, int port, int threads,
                                 HttpLimits limits) throws IOException {
+        initialiseChampion(components);
         return new LocalApiServer(template, components, auth).listen(port, threads, limits);
+    }
+
+    /** Serves the officers' console from {@code siteDir} under {@code /console/} ({@link ConsoleFiles}). */
+    public void serveConsole(Path siteDir) {
+        serveConsole(new ConsoleFiles(siteDir, config, auth));
+    }
+
+    /** Serves the officers' console under {@code /console/} with the given files and sign-in. */
+    public void serveConsole(ConsoleFiles files) {
+        this.console = files;
+    }
+
+    /** The configuration the functions share (the scopes the console's sign-in offers). */
+    public ApiConfig config() {
+        return config;
     }
 
     /** The port it listens on (0 before it listens). */
@@ -165,6 +190,9 @@ public final class LocalApiServer implements AutoCloseable {
                 options.getOrDefault("jwt-issuer", LocalAuth.DEFAULT_ISSUER),
                 options.getOrDefault("jwt-audience", LocalAuth.DEFAULT_AUDIENCE));
         LocalApiServer server = new LocalApiServer(template, components, auth);
+        if (options.get("console-dir") != null) {
+            server.serveConsole(Path.of(options.get("console-dir")));
+        }
         server.prime();
         long primedMs = (System.nanoTime() - startNanos) / 1_000_000;
         int port = Integer.parseInt(options.getOrDefault("port", "3000"));
@@ -185,6 +213,9 @@ public final class LocalApiServer implements AutoCloseable {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("url", "http://127.0.0.1:" + server.port());
         fields.put("auth", auth.enabled() ? "on" : "off");
+        if (options.get("console-dir") != null) {
+            fields.put("console", "http://127.0.0.1:" + server.port() + ConsoleFiles.PREFIX + "/");
+        }
         fields.put("functions", template.functions().size());
         fields.put("rescoreCheckSeconds", rescoreCheck);
         fields.put("templateReadMs", templateMs);
@@ -192,6 +223,15 @@ public final class LocalApiServer implements AutoCloseable {
         fields.put("primedMs", primedMs);
         fields.put("startupMs", (System.nanoTime() - startNanos) / 1_000_000);
         components.logger().log(StructuredLogger.Level.INFO, null, "local_api_listening", fields);
+    }
+
+    /**
+     * Registers the model the local server serves and, when the registry has no champion yet, makes it the first one
+     * (in AWS the scoring function only registers it, and the first promotion makes it champion).
+     */
+    private static void initialiseChampion(Components components) {
+        components.scoringService().registerModel();
+        components.promotionService().initialise(components.scorer().manifest().modelVersion(), LOCAL_SERVER);
     }
 
     /** The environment a function would get: the template's variables, table refs mapped to local table names. */
@@ -261,6 +301,10 @@ public final class LocalApiServer implements AutoCloseable {
      * authorisers, 400 for a malformed path or query) as problem+json, else the handler's response.
      */
     LocalResponse answer(LocalRequest request) {
+        ConsoleFiles site = console;
+        if (site != null && ConsoleFiles.serves(request.rawPath())) {
+            return site.answer(request);
+        }
         try {
             LocalRouter.Match match;
             try {

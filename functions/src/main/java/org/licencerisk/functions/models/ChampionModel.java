@@ -144,12 +144,12 @@ public final class ChampionModel {
     }
 
     /**
-     * Registers the bundled model and, when the registry has no champion yet, makes it the first one (the scoring
-     * function calls this once per container).
+     * Registers the bundled model (one conditional put in the registry's model partition; the scoring function calls
+     * this once per container). It never writes the champion pointer: while there is none, the bundled model serves,
+     * and the promotion service makes it the first champion ({@link PromotionService#initialiseWithDeploymentPackage}).
      */
-    public void registerBundled(PromotionService promotions, java.time.Instant now) {
+    public void registerBundled(java.time.Instant now) {
         registry.register(bundled.manifest(), null, SCORING_FUNCTION, now);
-        promotions.initialise(bundled.manifest().modelVersion(), SCORING_FUNCTION);
     }
 
     /** One check: runs on the background thread (and directly in tests). */

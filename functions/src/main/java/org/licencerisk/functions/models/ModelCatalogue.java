@@ -63,9 +63,12 @@ public final class ModelCatalogue {
         }
     }
 
-    /** The champion pointer's version; without a pointer (before any champion), the newest registered model. */
+    /**
+     * The champion pointer's version; without a pointer (before the first promotion), the model the scoring functions
+     * serve: the deployment package's (the newest registered without a stored artifact), else the newest registered.
+     */
     private String champion(List<RegisteredModel> models) {
-        return registry.champion().map(PromotionRecord::toVersion)
+        return registry.servedVersion()
                 .orElse(models.isEmpty() ? null : models.get(0).manifest().modelVersion());
     }
 }

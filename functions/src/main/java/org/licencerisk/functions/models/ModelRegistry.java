@@ -36,6 +36,24 @@ public interface ModelRegistry {
     /** Returns every registered model, most recently registered first. */
     List<RegisteredModel> list();
 
+    /**
+     * The model of the deployment package: the most recently registered model without a stored artifact (the scoring
+     * functions register theirs, and serve it while there is no champion pointer); empty when there is none.
+     */
+    default Optional<RegisteredModel> deploymentPackageModel() {
+        return list().stream().filter(m -> m.artifact() == null).findFirst();
+    }
+
+    /**
+     * The version the scoring functions serve: the champion pointer's, or before the first champion the deployment
+     * package's model; empty when there is neither. Retraining, the drift report and the shadow comparison compare
+     * with it, so that before the first promotion they compare with the model that will become the first champion.
+     */
+    default Optional<String> servedVersion() {
+        return champion().map(PromotionRecord::toVersion)
+                .or(() -> deploymentPackageModel().map(m -> m.manifest().modelVersion()));
+    }
+
     /** Returns one model. */
     Optional<RegisteredModel> find(String modelVersion);
 

@@ -39,7 +39,7 @@ public final class PromotionService {
         ModelCatalogue.checkVersion(modelVersion);
         RegisteredModel challenger = registry.find(modelVersion).orElseThrow(() -> new ModelNotFoundException(
                 "No model with version " + modelVersion + " is registered."));
-        Optional<PromotionRecord> pointer = registry.champion();
+        Optional<PromotionRecord> pointer = initialiseWithDeploymentPackage(actor);
         pointer.ifPresent(this::complete);
         if (pointer.isPresent() && pointer.get().toVersion().equals(modelVersion)) {
             throw new ModelStateConflictException("Model " + modelVersion + " is the champion already.");
@@ -69,8 +69,25 @@ public final class PromotionService {
     }
 
     /**
-     * Makes {@code modelVersion} the first champion unless there is a champion already (the scoring function calls
-     * this for the model in its deployment package).
+     * Makes the deployment package's model ({@link ModelRegistry#deploymentPackageModel()}, which the scoring functions
+     * serve while there is no pointer) the first champion, unless there is a champion already. A promotion calls this
+     * first, so that its gate compares the challenger with the model that actually serves; the scoring function never
+     * writes the pointer.
+     *
+     * @return the champion pointer after the call; empty when there is none and no deployment package's model is
+     *         registered
+     */
+    public Optional<PromotionRecord> initialiseWithDeploymentPackage(String actor) {
+        Optional<PromotionRecord> pointer = registry.champion();
+        if (pointer.isPresent()) {
+            return pointer;
+        }
+        return registry.deploymentPackageModel().map(m -> initialise(m.manifest().modelVersion(), actor));
+    }
+
+    /**
+     * Makes {@code modelVersion} the first champion unless there is a champion already (the local server calls this
+     * at start-up for the model it serves).
      *
      * @return the champion pointer after the call
      */
@@ -80,7 +97,8 @@ public final class PromotionService {
             return pointer.get();
         }
         PromotionRecord first = new PromotionRecord(1, PromotionKind.INITIAL, null, modelVersion, actor, now(),
-                "The first model a scoring function served.", false, null);
+                "The deployment package's model, which scoring functions served before the first champion.", false,
+                null);
         if (registry.moveChampion(first)) {
             complete(first);
             return first;

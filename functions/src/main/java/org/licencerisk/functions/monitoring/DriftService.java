@@ -2,7 +2,6 @@ package org.licencerisk.functions.monitoring;
 
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.models.ModelRegistry;
-import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.RegisteredArtifacts;
 import org.licencerisk.functions.models.RegisteredModel;
 import org.licencerisk.model.artifact.ArtifactException;
@@ -89,9 +88,9 @@ public final class DriftService {
         return DriftSummary.of(report, period, request.out());
     }
 
-    /** The named model, or the champion. */
+    /** The named model, or the champion (before the first promotion, the deployment package's model). */
     private ModelArtifact model(String requested) {
-        String version = requested != null ? requested : registry.champion().map(PromotionRecord::toVersion)
+        String version = requested != null ? requested : registry.servedVersion()
                 .orElseThrow(() -> new DriftException(
                         "There is no champion yet; name a registered model with --model."));
         String role = requested != null ? "model" : "champion";

@@ -7,7 +7,6 @@ import org.licencerisk.functions.export.S3ExportReader;
 import org.licencerisk.functions.models.HeldOutComparison;
 import org.licencerisk.functions.models.HeldOutComparison.PeriodMetrics;
 import org.licencerisk.functions.models.ModelRegistry;
-import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.RegisteredArtifacts;
 import org.licencerisk.functions.models.RegisteredModel;
 import org.licencerisk.functions.models.StoredArtifact;
@@ -164,7 +163,8 @@ public final class RetrainingService {
         List<DecisionRecord> period = heldOut.labelled();
         Instant to = period.get(period.size() - 1).decidedAt();
         int refusals = (int) period.stream().filter(DecisionRecord::refused).count();
-        Optional<String> championVersion = registry.champion().map(PromotionRecord::toVersion);
+        // Before the first promotion the deployment package's model serves, and the first promotion makes it champion.
+        Optional<String> championVersion = registry.servedVersion();
         if (championVersion.isEmpty()) {
             return new HeldOutComparison(null, split, to, period.size(), refusals, PeriodMetrics.of(challenger), null,
                     "There is no champion to compare with.");

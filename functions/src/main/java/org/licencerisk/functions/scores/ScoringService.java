@@ -3,7 +3,6 @@ package org.licencerisk.functions.scores;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.logging.StructuredLogger;
 import org.licencerisk.functions.models.ChampionModel;
-import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.queue.ApplicationCase;
 import org.licencerisk.functions.queue.CaseRepository;
 import org.licencerisk.functions.screening.ApplicationScreening;
@@ -43,7 +42,6 @@ public final class ScoringService {
 
     private final ApplicationParser parser = new ApplicationParser();
     private final ChampionModel champion;
-    private final PromotionService promotions;
     private final ScoreRepository scores;
     private final CaseRepository cases;
     private final Clock clock;
@@ -56,25 +54,24 @@ public final class ScoringService {
     private final ApplicationScreening screening;
 
     /** A service whose new primary scores are also scored by the shadow models ({@code shadows}). */
-    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+    public ScoringService(ChampionModel champion, ScoreRepository scores,
                           CaseRepository cases, Clock clock, ShadowScoring shadows) {
-        this(champion, promotions, scores, cases, clock, shadows, StructuredLogger.stdout());
+        this(champion, scores, cases, clock, shadows, StructuredLogger.stdout());
     }
 
     /** The same, logging to {@code log}. */
-    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+    public ScoringService(ChampionModel champion, ScoreRepository scores,
                           CaseRepository cases, Clock clock, ShadowScoring shadows, StructuredLogger log) {
-        this(champion, promotions, scores, cases, clock, shadows, log, ApplicationScreening.NONE);
+        this(champion, scores, cases, clock, shadows, log, ApplicationScreening.NONE);
     }
 
     /** The same, screening every application against the denial register ({@code screening}). */
-    public ScoringService(ChampionModel champion, PromotionService promotions, ScoreRepository scores,
+    public ScoringService(ChampionModel champion, ScoreRepository scores,
                           CaseRepository cases, Clock clock, ShadowScoring shadows, StructuredLogger log,
                           ApplicationScreening screening) {
         this.screening = screening;
         this.shadows = shadows;
         this.champion = champion;
-        this.promotions = promotions;
         this.scores = scores;
         this.cases = cases;
         this.clock = clock;
@@ -160,12 +157,12 @@ public final class ScoringService {
     }
 
     /**
-     * Registers the deployment package's model once per container, and makes it the first champion when there is none
-     * (the priming hook calls this before the snapshot).
+     * Registers the deployment package's model once per container (the priming hook calls this before the snapshot).
+     * It serves while the registry has no champion pointer; the scoring function never writes the pointer.
      */
     public void registerModel() {
         if (!registered.get()) {
-            champion.registerBundled(promotions, clock.instant());
+            champion.registerBundled(clock.instant());
             registered.set(true);
         }
     }

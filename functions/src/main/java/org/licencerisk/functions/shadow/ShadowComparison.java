@@ -5,7 +5,6 @@ import org.licencerisk.functions.models.ModelNotFoundException;
 import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.models.ModelCatalogue;
 import org.licencerisk.functions.models.ModelRegistry;
-import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.model.scoring.RiskBand;
 
 import java.util.ArrayList;
@@ -42,7 +41,8 @@ public final class ShadowComparison {
     }
 
     /**
-     * Compares {@code modelVersion} with {@code baselineVersion}, or with the champion when that is {@code null}.
+     * Compares {@code modelVersion} with {@code baselineVersion}, or with the champion when that is {@code null}
+     * (before the first promotion, the deployment package's model, which serves).
      * Without pairs the report says {@code pairs: 0} with {@code null} statistics (not an error: a model just put in
      * shadow has none yet).
      *
@@ -63,7 +63,7 @@ public final class ShadowComparison {
             }
         }
         requireRegistered(modelVersion);
-        String champion = registry.champion().map(PromotionRecord::toVersion).orElse(null);
+        String champion = registry.servedVersion().orElse(null);
         String baseline = baselineVersion != null ? baselineVersion : champion;
         if (baseline == null) {
             throw new ModelStateConflictException("There is no champion to compare model " + modelVersion

@@ -76,10 +76,11 @@ class RegistryDriftTest {
     static void scoreAndDecide() throws IOException {
         stack = TestStack.withEnvironment(Map.of(ApiConfig.ARTIFACT_DIR, dir.resolve("artifacts").toString()));
         components = stack.components();
-        // The champion's artifact is in the store: registered before the first score makes the bundled model champion.
+        // The champion's artifact is in the store: registered, then made the first champion.
         ModelArtifact model = ModelArtifact.load(TestModel.directory());
         components.registry().register(model.manifest(), components.requireArtifactStore().put(TestModel.directory()),
                 "ds-grace", Instant.parse("2026-09-01T00:00:00Z"));
+        components.promotionService().initialise(model.manifest().modelVersion(), "ds-grace");
 
         // October: older applications, some decided (scored and decided at a fixed time on 2026-10-15).
         Components october = Components.of(stack.config(), stack.client(), TestModel.scorer(),

@@ -44,7 +44,7 @@ class LocalShadowRoutesTest {
                     + "/v1/scores")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Applications.variant("L-SH-1", 1).toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, scored.statusCode(), "the first score makes the bundled model champion");
+            assertEquals(201, scored.statusCode(), "the start-up made the served model the first champion");
 
             HttpResponse<String> put = send(server, "PUT", "/v1/models/" + champion + "/shadow");
             assertEquals(409, put.statusCode(), put.body());

@@ -72,6 +72,7 @@ class RetrainingServiceTest {
         champion = ModelArtifact.load(championDir).manifest().modelVersion();
         components.registry().register(ModelArtifact.load(championDir).manifest(),
                 components.requireArtifactStore().put(championDir), "ds-grace", java.time.Instant.now());
+        components.promotionService().initialise(champion, "ds-grace");
     }
 
     @Test
@@ -141,9 +142,11 @@ class RetrainingServiceTest {
                 env.put(ApiConfig.MODEL_DIR, TestModel.directory().toString());
             }
             Components fresh = TestStack.withEnvironment(env).components();
-            // The scoring path registers its bundled model (no stored artifact) and makes it the first champion.
+            // The scoring path registers its bundled model (no stored artifact), which serves while there is no
+            // champion pointer; the first promotion will make it the first champion, so retraining compares with it.
             DecidedApplications.record(fresh, 40, 80);
             assertNull(fresh.registry().find(champion).orElseThrow().artifact());
+            assertTrue(fresh.registry().champion().isEmpty(), "the scoring path never writes the champion pointer");
 
             HeldOutComparison comparison = fresh.retrainingService().retrain(
                     new RetrainingRequest(TrainerKind.LOGISTIC, 3L, null, "ds-ada"), new Pseudonymiser(KEY),

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,16 +89,22 @@ class ChampionFollowingTest {
     }
 
     @Test
-    void theFirstScoreMakesTheBundledModelChampionAndAPromotionIsServedWithoutARestart() {
+    void theBundledModelServesWithoutAPointerBecomesTheFirstChampionAtTheFirstPromotionWhichIsServedWithoutARestart() {
         String bundled = TestModel.scorer().manifest().modelVersion();
         assertEquals(bundled, score());
         time.runPending();
-        PromotionRecord first = registry.champion().orElseThrow();
-        assertEquals(PromotionKind.INITIAL, first.kind());
-        assertEquals(bundled, first.toVersion());
+        assertTrue(registry.champion().isEmpty(), "the scoring function registers its model, never the pointer");
+        assertNull(registry.find(bundled).orElseThrow().artifact());
 
         String challenger = register(TestModel.challengerDirectory());
-        stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        PromotionRecord promoted = stack.components().promotionService().promote(challenger, "ds-ada", FORCED);
+        assertEquals(2, promoted.revision());
+        assertEquals(bundled, promoted.fromVersion(), "the gate compared the challenger with the model that served");
+        assertNotNull(promoted.comparison());
+        PromotionRecord first = registry.promotions().get(1);
+        assertEquals(PromotionKind.INITIAL, first.kind());
+        assertEquals(bundled, first.toVersion());
+        assertEquals("ds-ada", first.actor());
         assertEquals(bundled, score(), "within the interval the model in memory serves without reading the pointer");
         assertEquals(0, time.pendingTasks());
         nextIntervalServes(challenger, bundled);

@@ -3,11 +3,13 @@ package org.licencerisk.functions.shadow;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.licencerisk.functions.errors.InvalidRequestException;
 import org.licencerisk.functions.http.RoleRequirement;
 import org.licencerisk.functions.models.ModelRegistry;
 import org.licencerisk.functions.models.ModelStateConflictException;
 import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.models.PromotionKind;
+import org.licencerisk.functions.models.StoredArtifact;
 import org.licencerisk.functions.testing.Events;
 import org.licencerisk.functions.testing.OpenApi;
 import org.licencerisk.functions.testing.TestModel;
@@ -209,10 +211,24 @@ class ShadowComparisonTest {
     void withoutAChampionABaselineMustBeNamed() {
         TestStack empty = TestStack.create();
         ShadowComparison comparison = empty.components().shadowComparison();
-        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), null, "ds",
-                Instant.now(Clock.systemUTC()));
+        // A model with a stored artifact, and no deployment package's model that scoring functions would serve.
+        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), new StoredArtifact("s3://b/models/"
+                + SHADOW_1 + "/", "a".repeat(64), "b".repeat(64)), "ds", Instant.now(Clock.systemUTC()));
         ModelStateConflictException e = org.junit.jupiter.api.Assertions.assertThrows(
                 ModelStateConflictException.class, () -> comparison.compare(SHADOW_1, null, 100));
         assertEquals("There is no champion to compare model shadow-v2 with; name a baseline.", e.getMessage());
+    }
+
+    @Test
+    void beforeTheFirstPromotionTheBaselineIsTheDeploymentPackagesModelThatServes() {
+        TestStack empty = TestStack.create();
+        ShadowComparison comparison = empty.components().shadowComparison();
+        // What a scoring function registers: its deployment package's model, without a stored artifact.
+        empty.components().registry().register(TestModel.manifestAs(SHADOW_1), null, "scoring-function",
+                Instant.now(Clock.systemUTC()));
+        InvalidRequestException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
+                () -> comparison.compare(SHADOW_1, null, 100), "compared with itself: the served model is the baseline");
+        assertTrue(e.problems().get(0).message().contains("(model shadow-v2 is the champion)"),
+                e.problems().toString());
     }
 }

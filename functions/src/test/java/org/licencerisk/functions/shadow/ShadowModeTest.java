@@ -228,7 +228,6 @@ class ShadowModeTest {
                 clock, stack.components().logger());
         ScoringService service = new ScoringService(new ChampionModel(TestModel.scorer(), registry, Optional.of(store),
                 Duration.ofSeconds(60), stack.components().logger(), time.background()),
-                stack.components().promotionService(),
                 new DynamoDbScoreRepository(stack.client(), table), new DynamoDbCaseRepository(stack.client(), table),
                 clock, failing);
         ScoringResult result = service.score(Applications.variant("NL-2026-SHF1", 4).toString());
@@ -244,6 +243,8 @@ class ShadowModeTest {
     @Test
     void onlyDataScientistsSwitchShadowModeAndOnlyAStoredNonChampionModelMayShadow() {
         scoreNew();
+        // The scoring function registered its model; the first promotion would make it champion, as here.
+        stack.components().promotionService().initialiseWithDeploymentPackage("ds-ada");
         String challenger = register(TestModel.challengerDirectory());
         for (String method : List.of("PUT", "DELETE")) {
             for (Map<String, String> claims : List.of(OFFICER, Map.<String, String>of())) {

@@ -79,15 +79,37 @@ class LeastPrivilegeTest {
                 "retraining registers a challenger and nothing else");
         assertEquals(Set.of("JOB#RESCORE"), modelsTableWrites(function("RescoreFunction")));
         assertEquals(Set.of("JOB#EXPORT"), modelsTableWrites(function("ExportFunction")));
-        // The scoring function registers its deployment package's model and, in a registry without a champion, makes
-        // it the first one (a put on attribute_not_exists); it may not write re-scoring or export checkpoints.
-        assertEquals(Set.of("MODEL", "POINTER", "PROMOTION"), modelsTableWrites(function("ScoresFunction")));
+        assertEquals(Set.of("MODEL"), modelsTableWrites(function("ScoresFunction")),
+                "the scoring function registers its deployment package's model and nothing else");
         for (String reader : List.of("ModelsFunction", "ApplicationScoresFunction", "QueueFunction",
                 "DecisionsFunction")) {
             assertEquals(Set.of(), modelsTableWrites(function(reader)), reader);
         }
         // Every function with a write on the table was checked above (the method fails on an unconditioned one).
         TEMPLATE.functions().forEach(LeastPrivilegeTest::modelsTableWrites);
+    }
+
+    /**
+     * A scoring function whose code went wrong could otherwise change the model every licensing system is scored by:
+     * the champion pointer is written by the promotion function only (the first one too), and the scoring function
+     * writes neither the pointer nor the promotion audit trail.
+     */
+    @Test
+    void onlyThePromotionFunctionWritesTheChampionPointerNeverTheScoringFunction() {
+        for (SamTemplate.Function f : TEMPLATE.functions()) {
+            Set<String> writes = modelsTableWrites(f);
+            assertEquals(f.logicalId().equals("PromotionFunction"), writes.contains("POINTER"),
+                    f.logicalId() + " may write the champion pointer: " + writes);
+        }
+        Set<String> scoring = modelsTableWrites(function("ScoresFunction"));
+        assertFalse(scoring.contains("PROMOTION"), "the scoring function writes no audit record: " + scoring);
+        for (JsonNode s : statements(function("ScoresFunction"))) {
+            if (on(s, TableDefinitions.MODELS_LOGICAL_ID)) {
+                assertFalse(actions(s).contains("dynamodb:UpdateItem"), "the scoring function changes no model item");
+                assertFalse(actions(s).stream().anyMatch(a -> a.startsWith("dynamodb:Batch")
+                        || a.startsWith("dynamodb:Transact") || a.equals("dynamodb:DeleteItem")), s.toString());
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.local.ConsoleFiles;
 import org.licencerisk.functions.local.SamTemplate;
 import org.licencerisk.functions.shadow.DynamoDbShadowScoreRepository;
 import org.licencerisk.functions.storage.TableDefinitions;
@@ -120,8 +121,16 @@ class TemplateTest {
             }
         }
         JsonNode jwt = template.properties("Api").path("Auth").path("Authorizers").path("OfficerJwt").path("JwtConfiguration");
-        assertEquals("OfficerJwtIssuer", jwt.path("issuer").path("Ref").asText());
-        assertEquals("OfficerJwtAudience", jwt.path("audience").get(0).path("Ref").asText());
+        // The authority's own issuer and audience when given, else the stack's user pool and the console's client.
+        JsonNode issuer = jwt.path("issuer").path("Fn::If");
+        assertEquals("UseConsoleUserPool", issuer.get(0).asText());
+        assertTrue(issuer.get(1).path("Fn::Sub").asText().endsWith("/${ConsoleUserPool}"));
+        assertEquals("OfficerJwtIssuer", issuer.get(2).path("Ref").asText());
+        JsonNode audience = jwt.path("audience").get(0).path("Fn::If");
+        assertEquals("ConsoleUserPoolClient", audience.get(1).path("Ref").asText());
+        assertEquals("OfficerJwtAudience", audience.get(2).path("Ref").asText());
+        assertEquals("", template.root().path("Parameters").path("OfficerJwtIssuer").path("Default").asText("absent"),
+                "the stack's user pool is the default issuer");
         assertTrue(template.properties("Api").path("Auth").path("EnableIamAuthorizer").asBoolean());
     }
 
@@ -521,5 +530,82 @@ class TemplateTest {
         Set<String> nonKey = new TreeSet<>();
         p.path("NonKeyAttributes").forEach(a -> nonKey.add(a.asText()));
         return p.path("ProjectionType").asText() + nonKey;
+    }
+
+    @Test
+    void theConsoleIsAPrivateBucketReadOnlyByItsDistributionThroughOriginAccessControlWithTheLocalServersHeaders() {
+        JsonNode bucket = template.properties("ConsoleBucket");
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertTrue(block.path(setting).asBoolean(), setting);
+        }
+        assertFalse(bucket.has("WebsiteConfiguration"), "no public website endpoint");
+        assertEquals("BucketOwnerEnforced", bucket.path("OwnershipControls").path("Rules").get(0).path("ObjectOwnership").asText());
+
+        JsonNode statements = template.properties("ConsoleBucketPolicy").path("PolicyDocument").path("Statement");
+        assertEquals("Deny", statements.get(0).path("Effect").asText());
+        assertEquals("false", statements.get(0).path("Condition").path("Bool").path("aws:SecureTransport").asText());
+        JsonNode read = statements.get(1);
+        assertEquals("cloudfront.amazonaws.com", read.path("Principal").path("Service").asText());
+        assertEquals("s3:GetObject", read.path("Action").asText(), "CloudFront may only read");
+        assertTrue(read.path("Resource").path("Fn::Sub").asText().endsWith("/console/*"));
+        assertTrue(read.path("Condition").path("StringEquals").path("AWS:SourceArn").path("Fn::Sub").asText()
+                .endsWith(":distribution/${ConsoleDistribution}"), "only this distribution");
+        assertEquals(2, statements.size());
+
+        JsonNode config = template.properties("ConsoleDistribution").path("DistributionConfig");
+        JsonNode origin = config.path("Origins").get(0);
+        assertEquals("ConsoleOriginAccessControl", origin.path("OriginAccessControlId").path("Fn::GetAtt").get(0).asText());
+        assertEquals("", origin.path("S3OriginConfig").path("OriginAccessIdentity").asText("absent"), "no legacy identity");
+        JsonNode behaviour = config.path("DefaultCacheBehavior");
+        assertEquals("redirect-to-https", behaviour.path("ViewerProtocolPolicy").asText());
+        assertEquals("[\"GET\",\"HEAD\"]", behaviour.path("AllowedMethods").toString());
+        assertEquals("ConsoleResponseHeadersPolicy", behaviour.path("ResponseHeadersPolicyId").path("Ref").asText());
+        JsonNode oac = template.properties("ConsoleOriginAccessControl").path("OriginAccessControlConfig");
+        assertEquals("always", oac.path("SigningBehavior").asText());
+        assertEquals("s3", oac.path("OriginAccessControlOriginType").asText());
+
+        JsonNode headers = template.properties("ConsoleResponseHeadersPolicy").path("ResponseHeadersPolicyConfig")
+                .path("SecurityHeadersConfig");
+        String csp = headers.path("ContentSecurityPolicy").path("ContentSecurityPolicy").path("Fn::Sub").get(0).asText();
+        assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
+        // Every directive is the local server's, except that the console may also call the API and the sign-in domain.
+        for (String directive : ConsoleFiles.CONTENT_SECURITY_POLICY.split("; ")) {
+            if (directive.startsWith("connect-src")) {
+                assertTrue(csp.contains("connect-src 'self' https://*.execute-api.${AWS::Region}.${AWS::URLSuffix} ${SignIn};"), csp);
+            } else {
+                assertTrue(csp.contains(directive), directive);
+            }
+        }
+        assertEquals("DENY", headers.path("FrameOptions").path("FrameOption").asText());
+        assertEquals("no-referrer", headers.path("ReferrerPolicy").path("ReferrerPolicy").asText());
+        assertTrue(headers.path("ContentTypeOptions").path("Override").asBoolean());
+        assertTrue(headers.path("StrictTransportSecurity").path("AccessControlMaxAgeSec").asInt() >= 31_536_000);
+    }
+
+    @Test
+    void officersSignInToTheConsoleWithAPublicClientUsingTheAuthorizationCodeFlowOnly() {
+        JsonNode client = template.properties("ConsoleUserPoolClient");
+        assertFalse(client.path("GenerateSecret").asBoolean(true), "a browser client holds no secret (PKCE instead)");
+        assertEquals("[\"code\"]", client.path("AllowedOAuthFlows").toString(), "no implicit flow: tokens never in URLs");
+        assertTrue(client.path("CallbackURLs").get(0).path("Fn::Sub").asText().endsWith("/console/"));
+        assertTrue(client.path("EnableTokenRevocation").asBoolean());
+        JsonNode pool = template.properties("ConsoleUserPool");
+        assertTrue(pool.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(), "no self sign-up");
+        assertEquals("ON", pool.path("MfaConfiguration").asText());
+        // The scopes the console's sign-in issues are the API's roles, as the functions read them from the globals.
+        JsonNode server = template.properties("ConsoleResourceServer");
+        Set<String> scopes = new TreeSet<>();
+        server.path("Scopes").forEach(sc -> scopes.add(server.path("Identifier").asText() + "/" + sc.path("ScopeName").asText()));
+        JsonNode globals = template.root().path("Globals").path("Function").path("Environment").path("Variables");
+        assertEquals(new TreeSet<>(List.of(globals.path("OFFICER_SCOPE").asText(), globals.path("DATA_SCIENTIST_SCOPE").asText(),
+                globals.path("DENIAL_ADMIN_SCOPE").asText())),
+                scopes, "the resource server's scopes are the roles the functions check");
+        Set<String> allowed = new TreeSet<>();
+        client.path("AllowedOAuthScopes").forEach(sc -> allowed.add(sc.asText()));
+        assertTrue(allowed.containsAll(scopes), "the console may ask for the roles' scopes");
+        JsonNode cors = template.properties("Api").path("CorsConfiguration");
+        assertEquals("https://${ConsoleDistribution.DomainName}", cors.path("AllowOrigins").get(0).path("Fn::Sub").asText(),
+                "the API answers the console's origin only");
     }
 }

@@ -39,7 +39,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.licencerisk.functions.artifacts.ArtifactStore;
 import org.licencerisk.functions.artifacts.LocalArtifactStore;
 import org.licencerisk.functions.models.ChampionModel;
-import org.licencerisk.functions.models.PromotionService;
 import org.licencerisk.functions.models.ShadowModels;
 import org.licencerisk.functions.scores.ShadowScoring;
 import org.licencerisk.functions.shadow.ShadowScore;
@@ -123,7 +122,7 @@ public class ScoreHandlerBenchmark {
         }
         Clock clock = Clock.systemUTC();
         ScoringService service = new ScoringService(new ChampionModel(scorer, models, Optional.empty(),
-                Duration.ofHours(1), discard), new PromotionService(models, clock, 0.0), new NoScores(), new NoCases(),
+                Duration.ofHours(1), discard), new NoScores(), new NoCases(),
                 clock, shadowModels == 0 ? ShadowScoring.NONE : new ShadowScorer(shadowSet, new NoShadowScores(), clock,
                 discard));
         handler = new ScoresHandler(service, discard);
