@@ -46,6 +46,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
@@ -194,6 +196,10 @@ public final class RegistryTool {
         } catch (IllegalArgumentException | ArtifactException | PseudonymisationKeyException e) {
             err.println("registry: " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException e) {
+            // A file the command reads or writes: the sentence names the file, the cause says what went wrong.
+            err.println("registry: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
+            return 1;
         }
     }
 
@@ -208,6 +214,14 @@ public final class RegistryTool {
     }
 
     private void export(String out, PseudonymisationKeySource keys) {
+        Path target = Path.of(out);
+        if (target.toAbsolutePath().getParent() != null) {
+            try {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The export's folder could not be created for " + out + ".", e);
+            }
+        }
         Progress progress = progress();
         ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
                 .export(Path.of(out), keys.pseudonymiser(), s -> progress.report(() -> "registry: export: "

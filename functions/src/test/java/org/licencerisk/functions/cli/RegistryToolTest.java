@@ -160,7 +160,7 @@ class RegistryToolTest {
 
     @Test
     void exportsWithAKeyFileAndRefusesAMissingOrShortKey() throws IOException {
-        Path out = artifacts.resolve("export.jsonl");
+        Path out = artifacts.resolve("exports/not-yet-made/export.jsonl");
         assertEquals(2, run("export", "--out", out.toString(), "--key-file", artifacts.resolve("no-key").toString()));
         Path shortKey = Files.writeString(artifacts.resolve("short.key"), "c2hvcnQ=");
         assertEquals(2, run("export", "--out", out.toString(), "--key-file", shortKey.toString()));
