@@ -28,6 +28,9 @@ import org.licencerisk.functions.privacy.SecretsManagerClientFactory;
 import org.licencerisk.functions.rescoring.RescoreProgress;
 import org.licencerisk.functions.rescoring.RescoreRun;
 import org.licencerisk.functions.rescoring.RescoreService;
+import org.licencerisk.functions.jobs.JobCheckpoint;
+import org.licencerisk.functions.models.MetricComparison;
+import org.licencerisk.functions.models.PromotionRecord;
 import org.licencerisk.functions.rescoring.TimeBudget;
 import org.licencerisk.functions.retraining.InsufficientDataException;
 import org.licencerisk.functions.retraining.RetrainingRequest;
@@ -45,6 +48,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
@@ -174,7 +179,10 @@ public final class RegistryTool {
             return 0;
         } catch (PromotionRefusedException e) {
             err.println("registry: refused: " + e.getMessage());
-            print(e.comparison());
+            MetricComparison c = e.comparison();
+            print(c, c == null ? "Refused.\n" : String.format(Locale.ROOT,
+                    "Refused: challenger average precision %.4f, champion %.4f, tolerance %.4f (%s).%n",
+                    c.challengerAveragePrecision(), c.championAveragePrecision(), c.tolerance(), c.basis()));
             return 1;
         } catch (InsufficientDataException e) {
             err.println("registry: too little data: " + e.getMessage());
@@ -194,6 +202,10 @@ public final class RegistryTool {
         } catch (IllegalArgumentException | ArtifactException | PseudonymisationKeyException e) {
             err.println("registry: " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException e) {
+            // A file the command reads or writes: the sentence names the file, the cause says what went wrong.
+            err.println("registry: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
+            return 1;
         }
     }
 
@@ -229,16 +241,27 @@ public final class RegistryTool {
         Path dir = Path.of(artifactDir);
         StoredArtifact stored = store.put(dir);
         boolean registered = components.registry().register(ModelArtifact.load(dir).manifest(), stored, actor, Instant.now());
-        print(Map.of("registered", registered, "artifact", stored));
+        print(Map.of("registered", registered, "artifact", stored), registered
+                ? String.format(Locale.ROOT, "Registered, artifact at %s.%n", stored.location())
+                : "Already registered: the first registration is kept.\n");
     }
 
     private void export(String out, PseudonymisationKeySource keys) {
+        Path target = Path.of(out);
+        if (target.toAbsolutePath().getParent() != null) {
+            try {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The export's folder could not be created for " + out + ".", e);
+            }
+        }
         Progress progress = progress();
         ExportSummary summary = new DecisionExporter(components.dynamoDb(), components.config().applicationsTable())
                 .export(Path.of(out), keys.pseudonymiser(), s -> progress.report(() -> "registry: export: "
                         + s.decided() + " decided applications read, " + s.exported() + " written"));
         progress.done();
-        print(summary);
+        print(summary, String.format(Locale.ROOT, "%d decided applications read, %d exported, %d without stored content.%n",
+                summary.decided(), summary.exported(), summary.withoutContent()));
     }
 
     private Progress progress() {
@@ -274,7 +297,10 @@ public final class RegistryTool {
         DriftSummary summary = components.driftService().run(request, c -> progress.report(() -> "registry: drift: "
                 + c.casesRead() + " cases read, " + c.applications() + " applications in the window"));
         progress.done();
-        print(summary);
+        print(summary, String.format(Locale.ROOT, "Score PSI %.4f (%s) for %d applications in the window (%d decided, "
+                        + "%d undecided) against %d baseline decisions; report in %s.%n", summary.scorePsi(),
+                summary.scoreStatus(), summary.decided() + summary.undecided(), summary.decided(), summary.undecided(),
+                summary.baseline(), summary.html()));
     }
 
     /** Fills the local stack with synthetic applications, most of them decided, for trying the retraining loop. */
@@ -318,13 +344,22 @@ public final class RegistryTool {
     private int rescore(boolean status) {
         RescoreService service = components.rescoreService();
         if (status) {
-            print(service.jobs());
+            List<JobCheckpoint> jobs = service.jobs();
+            StringBuilder text = new StringBuilder(jobs.isEmpty() ? "No re-scoring job yet.\n" : "");
+            for (JobCheckpoint job : jobs) {
+                text.append(String.format(Locale.ROOT, "job %s  %-9s  champion %s  %s%n", job.jobId(), job.status(),
+                        job.details().get(RescoreService.CHAMPION_VERSION), job.counts()));
+            }
+            print(jobs, text.toString());
             return 0;
         }
         Progress lines = progress();
         RescoreRun run = service.run(TimeBudget.unlimited(), p -> lines.report(() -> "registry: rescore: " + progress(p)));
         lines.done();
-        print(run.summary());
+        Map<String, Object> summary = run.summary();
+        print(summary, String.format(Locale.ROOT, "Re-scoring %s: job %s with %s, %s.%n", summary.get("status"),
+                summary.getOrDefault("jobId", "-"), summary.getOrDefault("championVersion", "-"),
+                summary.getOrDefault("counts", Map.of())));
         return run.stop() == RescoreRun.Stop.OVERTAKEN ? 1 : 0;
     }
 
@@ -366,7 +401,10 @@ public final class RegistryTool {
         Map<String, Object> body = new HashMap<>();
         body.put("force", force);
         body.put("reason", reason);
-        print(components.promotionService().promote(version, actor, PromotionRequest.parse(Json.write(body))));
+        PromotionRecord promoted = components.promotionService().promote(version, actor,
+                PromotionRequest.parse(Json.write(body)));
+        print(promoted, String.format(Locale.ROOT, "%s is now the champion (revision %d, %s%s).%n",
+                promoted.toVersion(), promoted.revision(), promoted.kind(), promoted.forced() ? ", forced" : ""));
     }
 
     /** Fills {@code options} from {@code --name value} pairs ({@code --force} takes none); returns the one positional. */

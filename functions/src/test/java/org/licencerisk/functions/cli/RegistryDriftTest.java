@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
 import org.licencerisk.functions.queue.ApplicationCase;
+import org.licencerisk.model.application.ApplicationParser;
 import org.licencerisk.functions.scores.DynamoDbScoreRepository;
 import org.licencerisk.functions.storage.TableDefinitions;
 import org.licencerisk.functions.testing.Applications;
@@ -139,7 +140,7 @@ class RegistryDriftTest {
 
     /** Runs {@code registry drift} over a window against the baseline into {@code report}; returns drift.json. */
     private DriftReport drift(Path report, String... window) throws IOException {
-        List<String> args = new ArrayList<>(List.of("drift", "--baseline", baseline.toString(), "--out",
+        List<String> args = new ArrayList<>(List.of("drift", "--json", "--baseline", baseline.toString(), "--out",
                 report.toString()));
         args.addAll(List.of(window));
         assertEquals(0, run(args.toArray(String[]::new)), stderr());
@@ -165,11 +166,11 @@ class RegistryDriftTest {
         assertEquals(600, drift.baseline().applications());
         assertEquals(TestModel.scorer().manifest().modelVersion(), drift.modelVersion(), "the champion");
 
-        // The bands against the decisions, from the bands the served model gives the same applications.
+        // The bands against the decisions, from the bands the served model gives the same (stored) contents.
         for (RiskBand band : RiskBand.values()) {
             List<HistoricalApplication> inBand = new ArrayList<>();
             for (HistoricalApplication h : recent.subList(0, recent.size() - 1)) {
-                if (TestModel.scorer().score(h.application()).riskBand() == band) {
+                if (TestModel.scorer().score(new ApplicationParser().parse(withCanaries(h))).riskBand() == band) {
                     inBand.add(h);
                 }
             }
@@ -192,6 +193,11 @@ class RegistryDriftTest {
         assertEquals(1, summary.get("withoutContent").asLong());
         assertEquals(recent.size() + OLD, summary.get("casesRead").asLong());
         assertEquals(drift.scorePsi(), summary.get("scorePsi").asDouble(), 1e-12);
+        assertEquals(0, run("drift", "--since", "2026-11-01", "--until", "2026-12-01", "--baseline", baseline.toString(),
+                "--out", dir.resolve("november-text").toString()), stderr());
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, line.lines().count(), "one line for people: " + line);
+        assertTrue(line.startsWith(String.format(java.util.Locale.ROOT, "Score PSI %.4f", drift.scorePsi())), line);
         List<FeatureDrift> top = drift.features().stream()
                 .sorted((a, b) -> Double.compare(b.psi(), a.psi())).limit(3).toList();
         assertEquals(top.get(0).name(), summary.get("topFeatures").get(0).get("name").asText());

@@ -67,20 +67,23 @@ class RegistryToolTest {
         ModelManifest better = a.metrics().averagePrecision() > b.metrics().averagePrecision() ? a : b;
         ModelManifest worse = better == a ? b : a;
 
-        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace"));
+        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace", "--json"));
         assertTrue(output().get("registered").asBoolean());
         assertTrue(Files.isRegularFile(artifacts.resolve(a.modelVersion()).resolve(ModelArtifact.MODEL_FILE)));
         assertEquals(0, run("register", "--artifact", TestModel.challengerDirectory().toString(), "--actor", "ds-grace"));
-        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace"));
+        assertEquals(0, run("register", "--artifact", TestModel.directory().toString(), "--actor", "ds-grace", "--json"));
         assertTrue(!output().get("registered").asBoolean(), "a second registration keeps the first");
 
         assertEquals(0, run("promote", better.modelVersion(), "--actor", "ds-ada"));
-        assertEquals(better.modelVersion(), output().get("toVersion").asText());
-        assertEquals(1, run("promote", worse.modelVersion(), "--actor", "ds-ada"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith(better.modelVersion() + " is now the champion (revision "),
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run("promotions", "--json"));
+        assertEquals(better.modelVersion(), output().get(0).get("toVersion").asText());
+        assertEquals(1, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--json"));
         assertEquals(worse.metrics().averagePrecision(), output().get("challengerAveragePrecision").asDouble(), 1e-12);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("refused"));
         assertEquals(2, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--force"));
-        assertEquals(0, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--force", "--reason", "Policy change."));
+        assertEquals(0, run("promote", worse.modelVersion(), "--actor", "ds-ada", "--force", "--reason", "Policy change.", "--json"));
         assertTrue(output().get("forced").asBoolean());
 
         assertEquals(0, run("list", "--json"));
@@ -100,7 +103,7 @@ class RegistryToolTest {
                 .modelVersion();
         assertEquals(0, run("promote", challenger, "--actor", "ds-ada", "--force", "--reason", "Re-scoring test."));
 
-        assertEquals(0, run("rescore"));
+        assertEquals(0, run("rescore", "--json"));
         JsonNode result = output();
         assertEquals("COMPLETE", result.get("status").asText());
         assertEquals("000000000002", result.get("jobId").asText());
@@ -110,8 +113,12 @@ class RegistryToolTest {
         assertTrue(progress.contains("registry: rescore: job 000000000002: 3 of about 3 undecided applications"), progress);
 
         assertEquals(0, run("rescore"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Re-scoring ALREADY_ENDED: job "), out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run("rescore", "--json"));
         assertEquals("ALREADY_ENDED", output().get("status").asText());
         assertEquals(0, run("rescore", "--status"));
+        assertEquals(1, out.toString(StandardCharsets.UTF_8).lines().count(), "one line per job");
+        assertEquals(0, run("rescore", "--status", "--json"));
         JsonNode jobs = output();
         assertEquals(1, jobs.size());
         assertEquals("COMPLETE", jobs.get(0).get("status").asText());
@@ -153,13 +160,13 @@ class RegistryToolTest {
 
     @Test
     void exportsWithAKeyFileAndRefusesAMissingOrShortKey() throws IOException {
-        Path out = artifacts.resolve("export.jsonl");
+        Path out = artifacts.resolve("exports/not-yet-made/export.jsonl");
         assertEquals(2, run("export", "--out", out.toString(), "--key-file", artifacts.resolve("no-key").toString()));
         Path shortKey = Files.writeString(artifacts.resolve("short.key"), "c2hvcnQ=");
         assertEquals(2, run("export", "--out", out.toString(), "--key-file", shortKey.toString()));
         Path key = Files.writeString(artifacts.resolve("export.key"),
                 java.util.Base64.getEncoder().encodeToString(new byte[32]));
-        assertEquals(0, run("export", "--out", out.toString(), "--key-file", key.toString()));
+        assertEquals(0, run("export", "--out", out.toString(), "--key-file", key.toString(), "--json"));
         assertEquals(0, output().get("exported").asLong(), "nothing decided in an empty table");
         assertTrue(Files.isRegularFile(out));
     }
@@ -222,7 +229,7 @@ class RegistryToolTest {
             Path fromFile = artifacts.resolve("from-file.jsonl");
             Path fromSecret = artifacts.resolve("from-secret.jsonl");
             assertEquals(0, run("export", "--out", fromFile.toString(), "--key-file", key.toString()));
-            assertEquals(0, run("export", "--out", fromSecret.toString(), "--key-secret", arn),
+            assertEquals(0, run("export", "--out", fromSecret.toString(), "--key-secret", arn, "--json"),
                     err.toString(StandardCharsets.UTF_8));
             assertEquals(7, output().get("exported").asInt());
             assertEquals(Files.readString(fromFile), Files.readString(fromSecret));

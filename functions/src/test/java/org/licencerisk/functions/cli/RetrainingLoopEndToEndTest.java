@@ -281,8 +281,10 @@ class RetrainingLoopEndToEndTest {
     private static JsonNode tool(Components components, String... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+        withJson[args.length] = "--json";
         int status = new RegistryTool(components, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(withJson);
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         return Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
