@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.licencerisk.functions.storage.Cursors;
 import org.licencerisk.functions.storage.InvalidCursorException;
 import org.licencerisk.functions.storage.Page;
+import org.licencerisk.functions.storage.PartitionReads;
 import org.licencerisk.functions.storage.Storage;
 import org.licencerisk.model.json.Json;
 import org.licencerisk.screening.Denial;
@@ -72,20 +73,8 @@ public final class DynamoDbDenialRepository implements DenialRepository {
 
     @Override
     public List<StoredDenial> history(String denialId) {
-        List<StoredDenial> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse r = Storage.call(() -> client.query(b -> b.tableName(table)
-                    .keyConditionExpression("#id = :id AND begins_with(#sk, :v)")
-                    .expressionAttributeNames(Map.of("#id", DENIAL_ID, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":id", s(denialId), ":v", s(VERSION_PREFIX)))
-                    .consistentRead(true)
-                    .exclusiveStartKey(exclusiveStart)));
-            r.items().forEach(i -> out.add(fromItem(i)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return PartitionReads.withSortKeyPrefix(client, table, DENIAL_ID, denialId, SK, VERSION_PREFIX).stream()
+                .map(DynamoDbDenialRepository::fromItem).toList();
     }
 
     @Override

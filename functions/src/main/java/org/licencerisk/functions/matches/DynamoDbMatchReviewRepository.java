@@ -1,10 +1,10 @@
 package org.licencerisk.functions.matches;
 
+import org.licencerisk.functions.storage.PartitionReads;
 import org.licencerisk.functions.storage.Storage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,19 +142,6 @@ public final class DynamoDbMatchReviewRepository implements MatchReviewRepositor
     }
 
     private List<Map<String, AttributeValue>> query(String applicationId, String prefix) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse r = Storage.call(() -> client.query(b -> b.tableName(table)
-                    .keyConditionExpression("#id = :id AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#id", APPLICATION_ID, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":id", s(applicationId), ":prefix", s(prefix)))
-                    .consistentRead(true)
-                    .exclusiveStartKey(exclusiveStart)));
-            out.addAll(r.items());
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return PartitionReads.withSortKeyPrefix(client, table, APPLICATION_ID, applicationId, SK, prefix);
     }
 }
