@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.licencerisk.functions.Components;
 import org.licencerisk.functions.config.ApiConfig;
+import org.licencerisk.functions.testing.ManualTime;
 import org.licencerisk.functions.testing.TestModel;
 import org.licencerisk.functions.testing.TestStack;
 import org.licencerisk.model.json.Json;
@@ -23,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,29 +102,13 @@ class FirstHourTest {
 
     @Test
     void progressIsPrintedAtMostOnceASecondAndTheLastCountAlways() {
-        AtomicReference<Instant> now = new AtomicReference<>(TODAY);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        ManualTime clock = new ManualTime(TODAY);
         List<String> lines = new ArrayList<>();
         Progress progress = new Progress(clock, lines::add);
         for (int i = 1; i <= 100; i++) {
             int n = i;
             progress.report(() -> "done " + n);
-            now.set(now.get().plusMillis(25));
+            clock.advance(Duration.ofMillis(25));
         }
         progress.done();
         assertEquals(List.of("done 1", "done 41", "done 81", "done 100"), lines);
